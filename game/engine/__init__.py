@@ -1,0 +1,17 @@
+"""The engine of Scored: pure Python, no pygame. Load a scenario, start a run, choose by id.
+
+>>> from game.engine import load_scenario, start
+>>> week = load_scenario("scenarios/sample/scenario.yaml")
+>>> run = start(week, seed=3)
+>>> run.scene.id, [c.id for c in run.choices()]
+('mon_alarm', ['share_gov', 'share_square', 'share_nothing'])
+>>> outcome = run.choose("share_gov")
+>>> outcome.delta, run.score
+(20, 660)
+"""
+from .errors import Problem, RunError, SaveError, ScenarioError
+from .loader import check_scenario, load_scenario
+from .run import DaySummary, GateCheck, LedgerEntry, Outcome, Run, start
+
+__all__ = ["Problem", "RunError", "SaveError", "ScenarioError", "check_scenario", "load_scenario",
+           "DaySummary", "GateCheck", "LedgerEntry", "Outcome", "Run", "start"]
