@@ -1,0 +1,174 @@
+"""The week in a terminal: plain numbered lines a screen reader can follow.
+
+Choice numbers come from standard input, so `yes 1 | scored --text` plays to the end.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Callable, Iterator, Optional, TextIO
+
+from .engine import Outcome, Run, start
+from .engine.model import Scenario
+from .engine.runlog import undo
+from .ui_text import t
+
+EXIT_OK, EXIT_EOF, EXIT_QUIT = 0, 2, 3
+
+
+def signed(n: int) -> str:
+    return f"{n:+d}"
+
+
+class TextGame:
+    def __init__(self, scenario: Scenario, lang: str = "en", seed: int = 0,
+                 transparent: bool = False, kiosk: bool = False,
+                 out: Callable[[str], None] = print):
+        self.sc = scenario
+        self.lang = lang if lang in scenario.languages else scenario.languages[0]
+        self.run = start(scenario, seed, kiosk)
+        self.transparent = transparent
+        self.out = out
+
+    def s(self, string_id: str) -> str:
+        return self.run.text(string_id, self.lang)
+
+    def ui(self, string_id: str, **values: object) -> str:
+        return t(string_id, self.lang, **values)
+
+    def weekday(self, day: int) -> str:
+        return self.ui(f"day.{day}")
+
+    # ----- showing -------------------------------------------------------------------------
+    def show_intro(self) -> None:
+        self.out(self.ui("text.welcome"))
+        self.out("")
+        for string_id in self.sc.intro:
+            self.out(self.s(string_id))
+        if self.sc.goal_text:
+            self.out(self.s(self.sc.goal_text))
+        self.out("")
+
+    def show_scene(self) -> None:
+        run, scene = self.run, self.run.scene
+        place = self.s(f"place.{scene.place}") if scene.place else ""
+        self.out(self.ui("text.scene_head", day=scene.day, weekday=self.weekday(scene.day),
+                         time=self.ui(f"time.{scene.time}"), place=place).strip())
+        tier = self.sc.tier_for(run.score)
+        self.out(self.ui("text.score_line", score=run.score, tier=self.s(tier.label)))
+        if scene.speaker:
+            person = self.sc.friends.get(scene.speaker) or self.sc.characters[scene.speaker]
+            self.out(f"{self.s(person.name)}:")
+        self.out(self.s(scene.text))
+        for post in scene.posts:
+            who = self.sc.friends.get(post.author) or self.sc.characters.get(post.author)
+            name = self.s(who.name) if who else self.s(self.sc.player_name)
+            score = run.friends[post.author].score if post.author in run.friends else (post.score or "")
+            self.out(self.ui("text.post", name=name, score=score, text=self.s(post.text)))
+        if scene.sanction:
+            sanction = next(x for x in self.sc.sanctions if x.id == scene.sanction)
+            self.out(self.ui("text.sanction", sanction=self.s(sanction.label)))
+        self.out(self.ui("text.choices"))
+        for i, choice in enumerate(run.choices(), 1):
+            self.out(f"{i}. {self.s(choice.text)}")
+
+    def show_gate(self, check: object) -> None:
+        gate = self.sc.gate(check.gate)  # type: ignore[attr-defined]
+        key = "text.gate_pass" if check.passed else "text.gate_fail"  # type: ignore[attr-defined]
+        self.out(self.ui(key, gate=self.s(gate.label), at=gate.at, score=check.score,  # type: ignore[attr-defined]
+                         gap=check.gap))  # type: ignore[attr-defined]
+
+    def show_outcome(self, outcome: Outcome) -> None:
+        if outcome.result:
+            self.out(self.s(outcome.result))
+        for entry in outcome.entries:
+            reason = self.s(entry.exact if self.transparent else entry.vague)
+            self.out(self.ui("text.change", before=entry.score - entry.delta, after=entry.score,
+                             delta=signed(entry.delta), reason=reason))
+        for by, stars in outcome.ratings:
+            self.out(self.ui("text.rating", name=self.name_of(by), stars=stars))
+        for day in outcome.days:
+            self.out("")
+            self.out(self.ui("text.day_end", weekday=self.weekday(day.day), start=day.start_score,
+                             end=day.end_score, delta=signed(day.change)))
+            friends = ", ".join(f"{self.name_of(fid)} {score} ({self.ui('text.status_' + status)})"
+                                for fid, (score, status) in day.friends.items())
+            if friends:
+                self.out(self.ui("text.day_friends", friends=friends))
+            gates = ", ".join(
+                self.ui("text.gate_open", gate=self.s(g.label)) if day.gates[g.id]
+                else self.ui("text.gate_shut", gate=self.s(g.label), gap=g.at - day.end_score)
+                for g in self.sc.gates)
+            if gates:
+                self.out(self.ui("text.day_gates", gates=gates))
+        if outcome.gate_check is not None:
+            self.show_gate(outcome.gate_check)
+        self.out("")
+
+    def name_of(self, pid: str) -> str:
+        person = self.sc.friends.get(pid) or self.sc.characters.get(pid)
+        return self.s(person.name) if person else pid
+
+    def show_end(self) -> None:
+        run = self.run
+        ending = run.ending
+        assert ending is not None
+        self.out(self.ui("text.ending", title=self.s(ending.title)))
+        self.out(self.s(ending.text))
+        self.out("")
+        if self.sc.friends:
+            self.out(self.ui("text.epilogues"))
+            for fid in self.sc.friends:
+                self.out(f"{self.name_of(fid)}: {self.s(f'epilogue.{ending.id}.{fid}')}")
+            self.out("")
+        from .text_debrief import show_debrief  # the longer debrief has its own module
+        show_debrief(self)
+        self.out(self.ui("text.final_score", score=run.score))
+        self.out(self.ui("text.ending_id", id=ending.id))
+
+    # ----- playing -------------------------------------------------------------------------
+    def play(self, lines: Iterator[str]) -> int:
+        self.show_intro()
+        if self.run.gate_checks:
+            self.show_gate(self.run.gate_checks[-1])
+        while not self.run.ended:
+            self.show_scene()
+            choices = self.run.choices()
+            while True:
+                self.out(self.ui("text.prompt", n=len(choices)))
+                line = next(lines, None)
+                if line is None:
+                    self.out(self.ui("text.eof", scene=self.run.scene.id))
+                    return EXIT_EOF
+                answer = line.strip().lower()
+                if answer == "q":
+                    self.out(self.ui("text.quit"))
+                    return EXIT_QUIT
+                if answer == "u":
+                    if self.run.log:
+                        self.run = undo(self.sc, self.run)
+                        self.out(self.ui("text.undone"))
+                        self.out("")
+                        break
+                    self.out(self.ui("text.nothing_to_undo"))
+                    continue
+                if answer.isdigit() and 1 <= int(answer) <= len(choices):
+                    self.out("")
+                    self.show_outcome(self.run.choose(choices[int(answer) - 1].id))
+                    break
+                self.out(self.ui("text.bad_input", n=len(choices)))
+        if self.run.ended:
+            self.show_end()
+        return EXIT_OK
+
+
+def play_text(scenario: Scenario, lang: str = "en", seed: int = 0, transparent: bool = False,
+              kiosk: bool = False, stdin: Optional[TextIO] = None, stdout: Optional[TextIO] = None) -> int:
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+
+    def out(line: str) -> None:
+        stdout.write(line + "\n")
+        stdout.flush()
+
+    game = TextGame(scenario, lang, seed, transparent, kiosk, out)
+    return game.play(iter(stdin.readline, ""))

@@ -1,0 +1,24 @@
+"""The game's own strings (menus, labels), by id, in every language the week has."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from .engine.strings import Strings, flatten
+from .engine.yamlsrc import load_marked
+from .paths import LOCALE
+
+LANGUAGES = {"en": "English", "nl": "Nederlands"}
+
+
+@lru_cache(maxsize=None)
+def ui_strings() -> Strings:
+    tables = {}
+    for lang in LANGUAGES:
+        data, _ = load_marked((LOCALE / f"{lang}.yaml").read_text(encoding="utf-8"))
+        tables[lang] = {k: str(v) for k, v in flatten(data or {}).items()}
+    return Strings(tables, "en")
+
+
+def t(string_id: str, lang: str, **values: Any) -> str:
+    return ui_strings().get(string_id, lang, values)
