@@ -13,10 +13,15 @@ LANGUAGES = {"en": "English", "nl": "Nederlands"}
 
 @lru_cache(maxsize=None)
 def ui_strings() -> Strings:
-    tables = {}
+    """Every `<lang>.yaml` and `<part>.<lang>.yaml` in game/locale/, merged per language."""
+    tables: dict[str, dict[str, str]] = {}
     for lang in LANGUAGES:
-        data, _ = load_marked((LOCALE / f"{lang}.yaml").read_text(encoding="utf-8"))
-        tables[lang] = {k: str(v) for k, v in flatten(data or {}).items()}
+        table = tables.setdefault(lang, {})
+        for path in sorted(LOCALE.glob(f"*{lang}.yaml")):
+            if path.name != f"{lang}.yaml" and not path.name.endswith(f".{lang}.yaml"):
+                continue
+            data, _ = load_marked(path.read_text(encoding="utf-8"))
+            table.update({k: str(v) for k, v in flatten(data or {}).items()})
     return Strings(tables, "en")
 
 
