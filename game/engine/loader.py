@@ -108,6 +108,10 @@ class _Builder:
                         at = gate.at
                         return lambda r: r.score >= at
                 raise ConditionError(f"unknown gate '{rest}'{suggest(rest, [g.id for g in self.gates])}")
+            if head == "passed":
+                if rest not in [g.id for g in self.gates]:
+                    raise ConditionError(f"unknown gate '{rest}'{suggest(rest, [g.id for g in self.gates])}")
+                return lambda r: any(c.passed and c.gate == rest for c in r.gate_checks)
             if head == "sanction":
                 if rest not in self.sanction_ids:
                     raise ConditionError(f"unknown sanction '{rest}'{suggest(rest, self.sanction_ids)}")
@@ -129,7 +133,7 @@ class _Builder:
                 if rest not in self.scene_ids:
                     raise ConditionError(f"unknown scene '{rest}'{suggest(rest, self.scene_ids)}")
                 return lambda r: rest in r.seen
-            names = ["score", "day", "stars", "kiosk", "flag.", "gate.", "sanction.", "friend.",
+            names = ["score", "day", "stars", "kiosk", "flag.", "gate.", "passed.", "sanction.", "friend.",
                      "chose.", "seen."]
             raise ConditionError(f"unknown name '{name}'{suggest(name, names)}")
         return resolve
