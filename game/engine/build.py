@@ -95,7 +95,7 @@ def build(b: _Builder, data: dict) -> Optional[Scenario]:
         sanctions=sanctions, rules=b.rules, values=tuple(values), association=association,
         ratings=b.ratings, friends=b.friends, characters=b.characters, scenes=scenes,
         endings=endings, sources=sources, debrief=debrief, strings=Strings(tables, langs[0]),
-        content_hash=content_hash(structure))
+        content_hash=content_hash(structure), last_day=max(s.day for s in scenes.values()))
 
 
 def _mapping_list(b: _Builder, value: Any, path: tuple, what: str) -> list[tuple[int, dict]]:

@@ -16,7 +16,7 @@ class ApplyRule:
 
     def apply(self, run: "Run") -> None:
         rule = self.rule
-        delta = rule.low if rule.low == rule.high else run.rng.randint(rule.low, rule.high)
+        delta = rule.low if rule.low == rule.high else rule.low + int(run.rng.random() * (rule.high - rule.low + 1))
         run.change_score(delta, rule)
 
     def hint(self) -> float:
@@ -31,7 +31,7 @@ class FriendDelta:
     rule: Optional[Rule] = None
 
     def apply(self, run: "Run") -> None:
-        delta = self.low if self.low == self.high else run.rng.randint(self.low, self.high)
+        delta = self.low if self.low == self.high else self.low + int(run.rng.random() * (self.high - self.low + 1))
         run.change_friend(self.friend, delta, self.rule.id if self.rule else "")
 
     def hint(self) -> float:
@@ -74,7 +74,7 @@ class Rate:
     high: int
 
     def apply(self, run: "Run") -> None:
-        stars = self.low if self.low == self.high else run.rng.randint(self.low, self.high)
+        stars = self.low if self.low == self.high else self.low + int(run.rng.random() * (self.high - self.low + 1))
         run.rate(self.by, stars)
 
     def hint(self) -> float:

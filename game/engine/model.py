@@ -183,6 +183,7 @@ class Scenario:
     debrief: dict[str, Any]
     strings: "Strings"
     content_hash: str
+    last_day: int = 7
 
     def tier_for(self, score: int) -> Tier:
         found = self.tiers[0]
@@ -202,7 +203,3 @@ class Scenario:
             if choice_id in scene.by_id:
                 return scene.by_id[choice_id]
         raise KeyError(choice_id)
-
-    @property
-    def days(self) -> int:
-        return max(scene.day for scene in self.scenes.values())

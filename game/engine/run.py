@@ -6,7 +6,7 @@ so saves, undo and counterfactuals all replay that log.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
 from .errors import RunError
@@ -77,17 +77,18 @@ class DaySummary:
         return self.end_score - self.start_score
 
 
-@dataclass(slots=True)
 class Outcome:
     """What one choice did: the score changes and what came of them."""
-    choice: str
-    result: Optional[str]
-    entries: list[LedgerEntry] = field(default_factory=list)
-    friend_changes: list[FriendChange] = field(default_factory=list)
-    ratings: list[tuple[str, int]] = field(default_factory=list)
-    days: list[DaySummary] = field(default_factory=list)
-    gate_check: Optional[GateCheck] = None
-    ending: Optional[str] = None
+    __slots__ = ("choice", "result", "entries", "friend_changes", "ratings", "days", "gate_check", "ending")
+
+    def __init__(self, choice: str, result: Optional[str]):
+        self.choice, self.result = choice, result
+        self.entries: list[LedgerEntry] = []
+        self.friend_changes: list[FriendChange] = []
+        self.ratings: list[tuple[str, int]] = []
+        self.days: list[DaySummary] = []
+        self.gate_check: Optional[GateCheck] = None
+        self.ending: Optional[str] = None
 
     @property
     def delta(self) -> int:
@@ -108,6 +109,7 @@ class Run:
         self.chosen: set[str] = set()
         self.seen: set[str] = set()
         self.log: list[str] = []
+        self.step = 0  # choices taken so far
         self.ledger: list[LedgerEntry] = []
         self.friend_log: list[FriendChange] = []
         self.ratings: list[tuple[str, int, int]] = []  # (by, stars, step)
@@ -133,9 +135,6 @@ class Run:
     def ended(self) -> bool:
         return self.ending is not None
 
-    @property
-    def step(self) -> int:
-        return len(self.log)
 
     def choices(self) -> list[Choice]:
         """The choices open in the current scene (empty once the week has ended)."""
@@ -204,15 +203,18 @@ class Run:
         out = Outcome(choice_id, choice.result)
         self._out = out
         self.log.append(choice_id)
+        self.step += 1
         self.chosen.add(choice_id)
         self._source, self._choice_id = "choice", choice_id
         for effect in choice.effects:
             effect.apply(self)
         target = self._follow(choice.next or self.scene.next)
-        target = self._resolve_skips(target)
+        if self.kiosk:
+            target = self._resolve_skips(target)
         self._source = "scene"
         if target == END:
-            self._end_days(self.scenario.days + 1)
+            self._end_days(self.scenario.last_day + 1)
+            self.day = self.scenario.last_day
             self.ending = self._pick_ending()
             out.ending = self.ending.id
         else:
@@ -337,7 +339,7 @@ class Run:
             for fid, friend in sc.friends.items():
                 if friend.daily is not None:
                     low, high = friend.daily
-                    self.change_friend(fid, low if low == high else self.rng.randint(low, high),
+                    self.change_friend(fid, low if low == high else low + int(self.rng.random() * (high - low + 1)),
                                        "drift")
             assoc = sc.association
             if assoc is not None:
