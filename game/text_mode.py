@@ -82,6 +82,8 @@ class TextGame:
             self.out(self.s(outcome.result))
         for entry in outcome.entries:
             reason = self.s(entry.exact if self.transparent else entry.vague)
+            if entry.friend:
+                reason = f"{reason} ({self.name_of(entry.friend)})"
             self.out(self.ui("text.change", before=entry.score - entry.delta, after=entry.score,
                              delta=signed(entry.delta), reason=reason))
         for by, stars in outcome.ratings:

@@ -71,5 +71,5 @@ def resume(path: str, scenario: Scenario) -> tuple[Optional[Run], Optional[str]]
         return read_save(path, scenario), None
     except SaveError as exc:
         moved = set_aside(path)
-        where = f" It was moved to {os.path.basename(moved)}." if moved else ""
-        return None, f"Your save could not be used: {exc}.{where} A new week starts."
+        where = f", so it was moved to {os.path.basename(moved)}" if moved else ""
+        return None, f"Your save could not be used ({exc}){where}, and a new week starts."
