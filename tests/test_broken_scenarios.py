@@ -65,6 +65,16 @@ CASES = [
      "unknown tag 'scroe' (did you mean 'score'?)"),
     ("stray_string_typo", "en.yaml", "buy_dishwasher: Dishwasher en", "buy_dishwasher: Dishwasher en, buy_dishwaser: x",
      "en.yaml", "buy_dishwaser", "string 'choice.buy_dishwaser' belongs to nothing in the scenario"),
+    ("duplicate_rule", "scenario.yaml", "  purchase.dishwasher: {delta: 12, vague: consumption}",
+     "  purchase.dishwasher: {delta: 12, vague: consumption}\n  purchase.video_game: {delta: 1, vague: consumption}",
+     "scenario.yaml", "  purchase.video_game: {delta: 1", "duplicate key 'purchase.video_game'"),
+    ("duplicate_ending", "scenario.yaml", "{id: walked}", "{id: drove}", "scenario.yaml", "  - {id: drove}\n",
+     "duplicate ending id 'drove'"),
+    ("friend_and_character_share_id", "scenario.yaml", "scenes:", "characters:\n  mei: {}\nscenes:",
+     "scenario.yaml", "  mei: {}", "duplicate person id 'mei'"),
+    ("duplicate_string_by_nesting", "en.yaml", "reason: {consumption: Consumption en}",
+     "reason: {consumption: Consumption en}\nreason.consumption: Again", "en.yaml", "reason.consumption: Again",
+     "duplicate string id 'reason.consumption'"),
 ]
 
 
