@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from typing import Callable, Iterator, Optional, TextIO
 
-from .engine import Outcome, Run, start
+from .engine import DaySummary, GateCheck, LedgerEntry, Outcome, start
 from .engine.model import Scenario
 from .engine.runlog import undo
 from .ui_text import t
@@ -71,39 +71,52 @@ class TextGame:
         for i, choice in enumerate(run.choices(), 1):
             self.out(f"{i}. {self.s(choice.text)}")
 
-    def show_gate(self, check: object) -> None:
-        gate = self.sc.gate(check.gate)  # type: ignore[attr-defined]
-        key = "text.gate_pass" if check.passed else "text.gate_fail"  # type: ignore[attr-defined]
-        self.out(self.ui(key, gate=self.s(gate.label), at=gate.at, score=check.score,  # type: ignore[attr-defined]
-                         gap=check.gap))  # type: ignore[attr-defined]
+    def show_gate(self, check: GateCheck) -> None:
+        gate = self.sc.gate(check.gate)
+        key = "text.gate_pass" if check.passed else "text.gate_fail"
+        self.out(self.ui(key, gate=self.s(gate.label), at=gate.at, score=check.score,
+                         gap=check.gap))
 
     def show_outcome(self, outcome: Outcome) -> None:
         if outcome.result:
             self.out(self.s(outcome.result))
-        for entry in outcome.entries:
-            reason = self.s(entry.exact if self.transparent else entry.vague)
-            if entry.friend:
-                reason = f"{reason} ({self.name_of(entry.friend)})"
-            self.out(self.ui("text.change", before=entry.score - entry.delta, after=entry.score,
-                             delta=signed(entry.delta), reason=reason))
+        # changes of the day just ended, then its summary, then the new day's first changes
+        last_day = outcome.days[-1].day if outcome.days else None
+        before = [e for e in outcome.entries if last_day is None or e.day <= last_day]
+        after = [e for e in outcome.entries if last_day is not None and e.day > last_day]
+        for entry in before:
+            self.show_entry(entry)
         for by, stars in outcome.ratings:
             self.out(self.ui("text.rating", name=self.name_of(by), stars=stars))
         for day in outcome.days:
-            self.out("")
-            self.out(self.ui("text.day_end", weekday=self.weekday(day.day), start=day.start_score,
-                             end=day.end_score, delta=signed(day.change)))
-            friends = ", ".join(f"{self.name_of(fid)} {score} ({self.ui('text.status_' + status)})"
-                                for fid, (score, status) in day.friends.items())
-            if friends:
-                self.out(self.ui("text.day_friends", friends=friends))
-            gates = ", ".join(
-                self.ui("text.gate_open", gate=self.s(g.label)) if day.gates[g.id]
-                else self.ui("text.gate_shut", gate=self.s(g.label), gap=g.at - day.end_score)
-                for g in self.sc.gates)
-            if gates:
-                self.out(self.ui("text.day_gates", gates=gates))
+            self.show_day(day)
+        for entry in after:
+            self.show_entry(entry)
         if outcome.gate_check is not None:
             self.show_gate(outcome.gate_check)
+        self.out("")
+
+    def show_entry(self, entry: LedgerEntry) -> None:
+        reason = self.s(entry.exact if self.transparent else entry.vague)
+        if entry.friend:
+            reason = f"{reason} ({self.name_of(entry.friend)})"
+        delta, score = entry.delta, entry.score
+        self.out(self.ui("text.change", before=score - delta, after=score, delta=signed(delta), reason=reason))
+
+    def show_day(self, day: DaySummary) -> None:
+        self.out("")
+        self.out(self.ui("text.day_end", weekday=self.weekday(day.day), start=day.start_score,
+                         end=day.end_score, delta=signed(day.change)))
+        friends = ", ".join(f"{self.name_of(fid)} {score} ({self.ui('text.status_' + status)})"
+                            for fid, (score, status) in day.friends.items())
+        if friends:
+            self.out(self.ui("text.day_friends", friends=friends))
+        gates = ", ".join(
+            self.ui("text.gate_open", gate=self.s(g.label)) if day.gates[g.id]
+            else self.ui("text.gate_shut", gate=self.s(g.label), gap=g.at - day.end_score)
+            for g in self.sc.gates)
+        if gates:
+            self.out(self.ui("text.day_gates", gates=gates))
         self.out("")
 
     def name_of(self, pid: str) -> str:

@@ -82,6 +82,10 @@ def build(b: _Builder, data: dict) -> Optional[Scenario]:
 
     check_graph(b, scenes, start_scene, endings)
     check_strings(b, tables, langs)
+    for scene in scenes.values():  # an optional result that nobody wrote is no result
+        for choice in scene.choices:
+            if choice.result and not any(choice.result in t for t in tables.values()):
+                choice.result = None
     for flag, path in b.flags_read.items():
         if flag not in b.flags_set:
             b.err(path, f"flag '{flag}' is read but never set{suggest(flag, b.flags_set)}")
