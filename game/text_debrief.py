@@ -1,23 +1,252 @@
-"""The debrief as plain lines: the ledger with its exact rules, and where to read more."""
+"""The debrief as plain lines, in the debrief's order: how it felt, your week, how the system
+steered you, how others chose, real or not, closer to home, questions. Every address stands on a
+line of its own (the text mode shows no QR codes).
+
+The section functions take a `Words` (or the text mode's game, which has the same four methods)
+and return lines, so the pygame screens can reuse the sentences.
+"""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional, Protocol
+
+from .engine.debrief import Counterfactual, Debrief, analyze
+from .engine.run import Run
+from .ui_text import t
+
+
+class Speaker(Protocol):
+    def s(self, string_id: str) -> str: ...
+    def ui(self, string_id: str, **values: object) -> str: ...
+    def weekday(self, day: int) -> str: ...
+    def name_of(self, pid: str) -> str: ...
+
+
+class Words:
+    """The strings of one run in one language (what the text mode's game offers)."""
+
+    def __init__(self, run: Run, lang: str):
+        self.run, self.sc, self.lang = run, run.scenario, lang
+
+    def s(self, string_id: str) -> str:
+        return self.run.text(string_id, self.lang)
+
+    def ui(self, string_id: str, **values: object) -> str:
+        return t(string_id, self.lang, **values)
+
+    def weekday(self, day: int) -> str:
+        return self.ui(f"day.{day}")
+
+    def name_of(self, pid: str) -> str:
+        person = self.sc.friends.get(pid) or self.sc.characters.get(pid)
+        return self.s(person.name) if person else pid
+
+
+def signed(n: int) -> str:
+    return f"{n:+d}"
+
+
+def _choice(w: Speaker, run: Run, cid: str) -> str:
+    """A choice's button text, quoted inside a sentence (so without its own full stop)."""
+    text = w.s(run.scenario.choice(cid).text).strip()
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
+def _ending_title(w: Speaker, run: Run, ending_id: str) -> str:
+    for ending in run.scenario.endings:
+        if ending.id == ending_id:
+            return w.s(ending.title)
+    return ending_id
+
+
+def _gate_label(w: Speaker, run: Run, gate_id: str) -> str:
+    return w.s(run.scenario.gate(gate_id).label)
+
+
+# ----- the sections -------------------------------------------------------------------------
+def feelings_lines(w: Speaker, run: Run) -> list[str]:
+    feelings = run.scenario.debrief.get("feelings", [])
+    if not feelings:
+        return []
+    words = ", ".join(w.s(f"feeling.{f}") for f in feelings)
+    return [w.ui("debrief.feel.title"), w.ui("debrief.feel.text", feelings=words)]
+
+
+def week_lines(w: Speaker, run: Run) -> list[str]:
+    sc = run.scenario
+    lines = [w.ui("debrief.week.title")]
+    checks = list(run.gate_checks)
+    for day in run.day_summaries:
+        lines.append(w.ui("debrief.week.day", weekday=w.weekday(day.day), start=day.start_score,
+                          end=day.end_score, delta=signed(day.change)))
+        for check in [c for c in checks if c.day == day.day]:
+            key = "debrief.week.gate_pass" if check.passed else "debrief.week.gate_fail"
+            lines.append(w.ui(key, weekday=w.weekday(check.day), gate=_gate_label(w, run, check.gate),
+                              score=check.score, gap=check.gap))
+    lines.append(w.ui("debrief.week.final", score=run.score, tier=w.s(sc.tier_for(run.score).label)))
+    lines.append("")
+    lines.append(w.ui("debrief.week.ledger"))
+    for e in run.ledger:
+        values = dict(weekday=w.weekday(e.day), delta=signed(e.delta), rule=w.s(e.exact))
+        if e.friend and e.source in ("association", "rating"):
+            lines.append(w.ui("debrief.ledger.friend", name=w.name_of(e.friend), **values))
+        elif e.source == "later":
+            lines.append(w.ui("debrief.ledger.later", **values))
+        else:
+            lines.append(w.ui("debrief.ledger.line", **values))
+    return lines
+
+
+def counterfactual_lines(w: Speaker, run: Run, cf: Counterfactual, goal: Optional[str]) -> list[str]:
+    values = dict(alt=_choice(w, run, cf.alternative), orig=_choice(w, run, cf.original),
+                  weekday=w.weekday(cf.day), score=cf.score, delta=signed(cf.score_change))
+    lines = [w.ui("debrief.cf.line" if cf.score_change else "debrief.cf.same", **values)]
+    if cf.ending_changed and run.ending is not None:
+        lines.append(w.ui("debrief.cf.ending", ending=_ending_title(w, run, cf.ending),
+                          yours=_ending_title(w, run, run.ending.id)))
+    shown = list(cf.gate_changes)
+    if goal and goal not in shown and goal in cf.gates:
+        shown.append(goal)
+    for gid in shown:
+        g = cf.gates[gid]
+        changed = gid in cf.gate_changes
+        key = ("debrief.cf.gate_won" if g.passed else "debrief.cf.gate_lost") if changed else \
+              ("debrief.cf.gate_still_won" if g.passed else "debrief.cf.gate_still_lost")
+        lines.append(w.ui(key, gate=_gate_label(w, run, gid), margin=g.margin, gap=g.gap))
+    if cf.unseen_scenes and cf.by_similarity:
+        lines.append(w.ui("debrief.cf.similar_unseen"))
+    elif cf.by_similarity:
+        lines.append(w.ui("debrief.cf.similar_closed"))
+    return lines
+
+
+def steering_lines(w: Speaker, run: Run, d: Debrief) -> list[str]:
+    st = d.steering
+    lines = [w.ui("debrief.steer.title")]
+    if st.total:
+        lines.append(w.ui("debrief.steer.share", took=st.took, total=st.total))
+    else:
+        lines.append(w.ui("debrief.steer.none"))
+    if st.conflicts:
+        lines.append(w.ui("debrief.steer.conflicts", took=st.conflicts_took, total=len(st.conflicts)))
+    if d.friends:
+        lines.append("")
+        lines.append(w.ui("debrief.friends.title"))
+    for f in d.friends:
+        name = w.name_of(f.friend)
+        lines.append(w.ui("debrief.friend.line", name=name, start=f.start, end=f.end,
+                          delta=signed(f.change), status=w.ui(f"text.status_{f.status}")))
+        cause = f.main_cause
+        if cause is not None:
+            if cause.kind == "choice" and cause.choice:
+                lines.append(w.ui("debrief.friend.cause_choice", delta=signed(cause.delta),
+                                  choice=_choice(w, run, cause.choice)))
+            else:
+                lines.append(w.ui(f"debrief.friend.cause_{cause.kind}", delta=signed(cause.delta)))
+        if f.pull_on_you:
+            lines.append(w.ui("debrief.friend.pull", name=name, delta=signed(f.pull_on_you)))
+        if f.ratings_on_you:
+            lines.append(w.ui("debrief.friend.rated", name=name, delta=signed(f.ratings_on_you)))
+    lines.append("")
+    lines.append(w.ui("debrief.cf.title"))
+    if not d.counterfactuals:
+        lines.append(w.ui("debrief.cf.none"))
+    for cf in d.counterfactuals:
+        lines.extend(counterfactual_lines(w, run, cf, d.goal_gate))
+    if d.counterfactuals:
+        lines.append(w.ui("debrief.cf.computed"))
+    return lines
+
+
+def others_lines(w: Speaker, run: Run, d: Debrief, stats: Any) -> list[str]:
+    """How earlier players on this machine chose at the key moments (`stats`: a game.stats.Stats)."""
+    lines = [w.ui("debrief.others.title")]
+    if stats is None or not stats.enabled:
+        return lines + [w.ui("debrief.others.off")]
+    sc = run.scenario
+    n = stats.count(sc.id)
+    if not n:
+        return lines + [w.ui("debrief.others.none")]
+    lines.append(w.ui("debrief.others.players_one") if n == 1 else w.ui("debrief.others.players", n=n))
+    for m in d.key_moments():
+        options = [c.id for c in sc.scenes[m.scene].choices]
+        shares = stats.shares(sc.id, options)
+        if not shares.total:
+            continue
+        lines.append(w.ui("debrief.others.moment", weekday=w.weekday(m.day), choice=_choice(w, run, m.chosen)))
+        for cid, pct in shares.percents().items():
+            lines.append(w.ui("debrief.others.option", percent=pct, choice=_choice(w, run, cid)))
+    endings = stats.endings(sc.id)
+    if endings:
+        items = ", ".join(w.ui("debrief.others.ending_item", title=_ending_title(w, run, e), n=k)
+                          for e, k in endings.items())
+        lines.append(w.ui("debrief.others.endings", endings=items))
+    lines.append(w.ui("debrief.others.private"))
+    return lines
+
+
+def _source_lines(w: Speaker, run: Run, source_id: str) -> list[str]:
+    src = run.scenario.sources[source_id]
+    return [w.ui("debrief.source", outlet=src.outlet, date=src.date, title=src.title), src.url]
+
+
+def myth_lines(w: Speaker, run: Run) -> list[str]:
+    cards = run.scenario.debrief.get("myths", [])
+    if not cards:
+        return []
+    lines = [w.ui("debrief.myths.title")]
+    for card in cards:
+        lines.append(w.ui("debrief.myth.claim", text=w.s(f"myth.{card['id']}.claim")))
+        lines.append(w.ui("debrief.myth.fact", text=w.s(f"myth.{card['id']}.fact")))
+        lines.extend(_source_lines(w, run, card["source"]))
+        lines.append("")
+    return lines[:-1]
+
+
+def home_lines(w: Speaker, run: Run) -> list[str]:
+    cards = run.scenario.debrief.get("home", [])
+    if not cards:
+        return []
+    lines = [w.ui("debrief.home.title")]
+    for card in cards:
+        lines.append(w.s(f"home.{card['id']}.title"))
+        lines.append(w.s(f"home.{card['id']}.text"))
+        lines.extend(_source_lines(w, run, card["source"]))
+        lines.append("")
+    return lines[:-1]
+
+
+def question_lines(w: Speaker, run: Run) -> list[str]:
+    questions = run.scenario.debrief.get("questions", [])
+    if not questions:
+        return []
+    return [w.ui("debrief.questions.title")] + [
+        w.ui("debrief.question.line", n=i, text=w.s(q)) for i, q in enumerate(questions, 1)]
+
+
+def debrief_lines(w: Speaker, run: Run, d: Optional[Debrief] = None, stats: Any = None,
+                  with_others: bool = True) -> list[str]:
+    """The whole debrief, sections separated by an empty line."""
+    d = d or analyze(run)
+    sections = [feelings_lines(w, run), week_lines(w, run), steering_lines(w, run, d)]
+    if with_others:
+        sections.append(others_lines(w, run, d, stats))
+    sections += [myth_lines(w, run), home_lines(w, run), question_lines(w, run)]
+    lines = [w.ui("debrief.title"), ""]
+    for section in sections:
+        if section:
+            lines.extend(section)
+            lines.append("")
+    return lines
 
 
 def show_debrief(game: Any) -> None:
-    run, sc = game.run, game.sc
-    game.out(game.ui("text.ledger"))
-    for entry in run.ledger:
-        game.out(game.ui("text.ledger_line", weekday=game.weekday(entry.day),
-                         delta=f"{entry.delta:+d}", rule=game.s(entry.exact)))
-    game.out("")
-    myths = sc.debrief.get("myths", [])
-    if myths:
-        game.out(game.ui("text.sources"))
-        for card in myths:
-            source = sc.sources[card["source"]]
-            game.out(game.s(f"myth.{card['id']}.claim"))
-            game.out(game.s(f"myth.{card['id']}.fact"))
-            game.out(f"{source.outlet}, {source.date}: {source.title}")
-            game.out(source.url)
-            game.out("")
+    """The text mode's debrief. Stats are shown (and this week recorded) only when the game
+    carries a `stats` object (game.stats.Stats); the text mode leaves them out by default."""
+    run = game.run
+    stats = getattr(game, "stats", None)
+    for line in debrief_lines(game, run, analyze(run), stats, with_others=stats is not None):
+        game.out(line)
+    if stats is not None and stats.enabled:
+        stats.record_run(run)
+        if stats.notice is not None:
+            game.out(stats.notice.text(game.lang))

@@ -7,6 +7,9 @@ rest of the player's own log. Where the rest no longer fits (the scene differs, 
 choice is not open), the replay goes on with the open choice most like the player's (by tags,
 then by score hint) and says so in `similar`.
 
+Random draws are keyed by what draws (see game/engine/run.py), so the other choice never changes
+the luck of a later event: a counterfactual differs from the player's week by the choice alone.
+
 >>> from game.engine import load_scenario, start
 >>> week = load_scenario("scenarios/sample/scenario.yaml")
 >>> run = start(week, seed=3).choose_all(
@@ -371,7 +374,8 @@ def week_chart(run: Run) -> WeekChart:
                             run.log[step - 1] if step else None))
     if run.ended and points:  # the week is over: the last point stands at the end of the last day
         last = points[-1]
-        points[-1] = Point(last.step, max(last.day, sc.days), last.score, last.scene, last.choice)
+        last_day = max(scene.day for scene in sc.scenes.values())
+        points[-1] = Point(last.step, max(last.day, last_day), last.score, last.scene, last.choice)
     days = [(d.day, d.start_score, d.end_score) for d in run.day_summaries]
     return WeekChart(points, days, list(run.gate_checks), [(g.id, g.at) for g in sc.gates],
                      sc.min_score, sc.max_score)
@@ -386,6 +390,7 @@ class _Context:
         self.run, self.sc, self.moments = run, sc, moments
         self.gates = gate_results(run)
         self.seen = set(run.seen)
+        self.guide = [(m.scene, m.chosen) for m in moments]
         self.profile: Counter = Counter()
         for m in moments:
             if len(m.options) > 1:
@@ -393,6 +398,38 @@ class _Context:
         counted = [m for m in moments if m.differs]
         share = sum(m.took_raising for m in counted) / len(counted) if counted else 0.5
         self.lean = share - 0.5
+
+    def follow(self, guide: list[tuple[str, str]]) -> tuple[Run, list[SimilarStep]]:
+        """Play a run along `guide` ((scene, choice) in order), each scene visit taking the guide's
+        next choice for that scene when it is open, else the open choice most like it."""
+        sc, run = self.sc, self.run
+        cf = Run(sc, run.seed, run.kiosk)
+        queues: dict[str, deque[str]] = defaultdict(deque)
+        for scene, cid in guide:
+            queues[scene].append(cid)
+        similar: list[SimilarStep] = []
+        limit = 10 * (len(sc.scenes) + len(guide)) + 10
+        while not cf.ended:
+            if len(cf.log) > limit:
+                raise RunError("the counterfactual does not reach an ending")
+            open_ = cf.choices()
+            if not open_:
+                raise RunError(f"no open choice in scene '{cf.scene.id}'")
+            queue = queues.get(cf.scene.id)
+            ref: Optional[Choice] = None
+            if queue:
+                wanted = queue.popleft()
+                if any(c.id == wanted for c in open_):
+                    cf.choose(wanted)
+                    continue
+                ref = sc.choice(wanted)
+            if len(open_) == 1:
+                cf.choose(open_[0].id)
+                continue
+            pick = _most_like(open_, ref, self.profile, self.lean)
+            similar.append(SimilarStep(len(cf.log), cf.scene.id, pick.id, ref.id if ref else None))
+            cf.choose(pick.id)
+        return cf, similar
 
 
 def replay_with(run: Run, step: int, alternative: str,
@@ -402,49 +439,29 @@ def replay_with(run: Run, step: int, alternative: str,
     Where the rest no longer fits, go on with the open choice most like the player's: the
     player's choice in that scene when they saw it, else their week's tags as a whole.
     """
-    if _ctx is None:
-        _ctx = _Context(run, _replay_moments(run)[0])
-    sc, log = _ctx.sc, run.log
+    ctx = _ctx or _Context(run, _replay_moments(run)[0])
+    sc, log = ctx.sc, run.log
     if not 0 <= step < len(log):
         raise RunError(f"no step {step} in a log of {len(log)} choices")
-    cf = Run(sc, run.seed, run.kiosk)
-    cf.choose_all(log[:step])
-    scene = cf.scene
-    cf.choose(alternative)  # raises RunError when it is not open there
-    later: dict[str, deque[int]] = defaultdict(deque)
-    for m in _ctx.moments[step + 1:]:
-        later[m.scene].append(m.step)
-    similar: list[SimilarStep] = []
-    limit = 10 * (len(sc.scenes) + len(log)) + 10
-    while not cf.ended:
-        if cf.step > limit:
-            raise RunError("the counterfactual does not reach an ending")
-        open_ = cf.choices()
-        if not open_:
-            raise RunError(f"no open choice in scene '{cf.scene.id}'")
-        queue = later.get(cf.scene.id)
-        ref: Optional[Choice] = None
-        if queue:
-            original = log[queue.popleft()]
-            if any(c.id == original for c in open_):
-                cf.choose(original)
-                continue
-            ref = sc.choice(original)
-        if len(open_) == 1:
-            cf.choose(open_[0].id)
-            continue
-        pick = _most_like(open_, ref, _ctx.profile, _ctx.lean)
-        similar.append(SimilarStep(cf.step, cf.scene.id, pick.id, ref.id if ref else None))
-        cf.choose(pick.id)
+    moment = ctx.moments[step]
+    if alternative not in moment.options:
+        raise RunError(f"choice '{alternative}' is not open at step {step} (scene '{moment.scene}')")
+    scene = sc.scenes[moment.scene]
+    guide = list(ctx.guide)
+    guide[step] = (scene.id, alternative)
+    cf, similar = ctx.follow(guide)
+    if cf.log[:step + 1] != log[:step] + [alternative]:
+        raise RunError("the counterfactual left the player's log before its step")
     assert cf.ending is not None and run.ending is not None
     gates = gate_results(cf)
+    gate_changes = [g for g in gates if gates[g].passed != ctx.gates[g].passed]
+    ending_changed = cf.ending.id != run.ending.id
     original_choice, alt_choice = sc.choice(log[step]), sc.choice(alternative)
     return Counterfactual(
         step=step, day=scene.day, scene=scene.id, original=log[step], alternative=alternative,
         log=list(cf.log), score=cf.score, ending=cf.ending.id, gates=gates,
-        score_change=cf.score - run.score, ending_changed=cf.ending.id != run.ending.id,
-        gate_changes=[g for g in gates if gates[g].passed != _ctx.gates[g].passed],
-        similar=similar, unseen_scenes=sorted(cf.seen - _ctx.seen, key=list(sc.scenes).index),
+        score_change=cf.score - run.score, ending_changed=ending_changed, gate_changes=gate_changes,
+        similar=similar, unseen_scenes=sorted(cf.seen - ctx.seen, key=list(sc.scenes).index),
         stakes=tuple(sorted(_stakes(original_choice) ^ _stakes(alt_choice))))
 
 
@@ -454,8 +471,8 @@ def counterfactuals(run: Run, top: int = TOP, moments: Optional[list[Moment]] = 
 
     Every open alternative at every step is replayed; per step the alternative that changes most
     is kept; steps are ranked by ending change, then gate changes, then score difference (ties:
-    friends at stake over values over score only, then the earlier step). Changes of nothing
-    are left out.
+    friends at stake over values over score only, then the earlier step). Changes of nothing are
+    left out.
     """
     if not run.ended:
         return []

@@ -13,10 +13,11 @@ if TYPE_CHECKING:
 @dataclass(slots=True)
 class ApplyRule:
     rule: Rule
+    key: int = 0  # names this effect's random draws (see Run.draw)
 
     def apply(self, run: "Run") -> None:
         rule = self.rule
-        delta = rule.low if rule.low == rule.high else rule.low + int(run.rng.random() * (rule.high - rule.low + 1))
+        delta = rule.low if rule.low == rule.high else rule.low + int(run.draw(self.key) * (rule.high - rule.low + 1))
         run.change_score(delta, rule)
 
     def hint(self) -> float:
@@ -29,9 +30,10 @@ class FriendDelta:
     low: int
     high: int
     rule: Optional[Rule] = None
+    key: int = 0
 
     def apply(self, run: "Run") -> None:
-        delta = self.low if self.low == self.high else self.low + int(run.rng.random() * (self.high - self.low + 1))
+        delta = self.low if self.low == self.high else self.low + int(run.draw(self.key) * (self.high - self.low + 1))
         run.change_friend(self.friend, delta, self.rule.id if self.rule else "")
 
     def hint(self) -> float:
@@ -72,9 +74,10 @@ class Rate:
     by: str
     low: int
     high: int
+    key: int = 0
 
     def apply(self, run: "Run") -> None:
-        stars = self.low if self.low == self.high else self.low + int(run.rng.random() * (self.high - self.low + 1))
+        stars = self.low if self.low == self.high else self.low + int(run.draw(self.key) * (self.high - self.low + 1))
         run.rate(self.by, stars)
 
     def hint(self) -> float:
@@ -108,9 +111,10 @@ class Maybe:
     chance: float
     then: list
     otherwise: list
+    key: int = 0
 
     def apply(self, run: "Run") -> None:
-        for effect in (self.then if run.rng.random() < self.chance else self.otherwise):
+        for effect in (self.then if run.draw(self.key) < self.chance else self.otherwise):
             effect.apply(run)
 
     def hint(self) -> float:

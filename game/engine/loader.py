@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import zlib
 from typing import Any, Callable, Optional
 
 from . import effects as fx
@@ -31,6 +32,11 @@ CHOICE_KEYS = {"id", "text", "result", "if", "do", "tags", "next"}
 EFFECT_KEYS = ("rule", "friend", "status", "set", "add", "rate", "later", "maybe")
 PLACEHOLDER_ROOTS = {"score", "player", "stars", "day"}
 SOURCE_STATUSES = ("checked", "copy", "unchecked")
+
+
+def draw_key(path: tuple) -> int:
+    """A stable number for a place in the scenario, naming the random draws made there."""
+    return zlib.crc32(repr(path).encode("utf-8"))
 
 
 def suggest(name: str, options: Any) -> str:
@@ -213,6 +219,8 @@ class _Builder:
         for i, item in enumerate(items):
             effect = self.effect(item, path + (i,), what)
             if effect is not None:
+                if hasattr(effect, "key"):
+                    effect.key = draw_key(path + (i,))
                 out.append(effect)
         return out
 

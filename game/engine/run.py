@@ -2,15 +2,22 @@
 
 A run is fully determined by its scenario, seed, mode and the ids it was given,
 so saves, undo and counterfactuals all replay that log.
+
+Random draws are keyed, not taken from one stream: the n-th draw of an effect depends only on
+the seed, that effect and n. Another choice earlier in the week therefore cannot change the
+luck of a later event, and a counterfactual differs from the player's week by the choice alone.
 """
 from __future__ import annotations
 
-import random
+import zlib
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
 from .errors import RunError
 from .model import END, Branch, Choice, Ending, Rule, Scenario, Scene
+
+
+_MASK = (1 << 64) - 1
 
 
 class LedgerEntry:
@@ -102,7 +109,8 @@ class Run:
         self.scenario = scenario
         self.seed = seed
         self.kiosk = kiosk
-        self.rng = random.Random(seed)
+        self._draws: dict[int, int] = {}
+        self._drift_keys = {fid: zlib.crc32(f"drift.{fid}".encode()) for fid in scenario.friends}
         self.score = scenario.start_score
         self.friends = {fid: FriendState(f.score or 0) for fid, f in scenario.friends.items()}
         self.flags: dict[str, Any] = {}
@@ -234,6 +242,15 @@ class Run:
         return self
 
     # ----- primitives the effects call -----------------------------------------------------
+    def draw(self, key: int) -> float:
+        """A number in [0, 1) for the next draw of `key`, from the seed alone (splitmix64)."""
+        n = self._draws.get(key, 0)
+        self._draws[key] = n + 1
+        x = (self.seed * 0x9E3779B97F4A7C15 + key * 0xD1B54A32D192ED03 + (n + 1) * 0x94D049BB133111EB) & _MASK
+        x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _MASK
+        return (x ^ (x >> 31)) / 18446744073709551616.0
+
     def change_score(self, raw: int, rule: Rule, source: str = "", friend: str = "") -> int:
         sc = self.scenario
         new = self.score + raw
@@ -339,8 +356,9 @@ class Run:
             for fid, friend in sc.friends.items():
                 if friend.daily is not None:
                     low, high = friend.daily
-                    self.change_friend(fid, low if low == high else low + int(self.rng.random() * (high - low + 1)),
-                                       "drift")
+                    if low != high:
+                        low += int(self.draw(self._drift_keys[fid]) * (high - low + 1))
+                    self.change_friend(fid, low, "drift")
             assoc = sc.association
             if assoc is not None:
                 rule = sc.rules[assoc.rule]
