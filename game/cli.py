@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshots", metavar="DIR", help="with --autoplay: save one PNG per scene")
     parser.add_argument("--windowed", action="store_true", help="never fullscreen")
     parser.add_argument("--size", default=None, help="window size, e.g. 1280x720")
+    parser.add_argument("--fast", action="store_true", help="with --autoplay: don't wait between screens")
     sub = parser.add_subparsers(dest="command")
     v = sub.add_parser("validate", help="check scenario files; exit 1 when a problem is found")
     v.add_argument("files", nargs="*", help="scenario.yaml files (default: the shipped ones)")

@@ -1,0 +1,1 @@
+"""Performance figures of the pygame front-end: `python -m benchmarks [--json]`."""

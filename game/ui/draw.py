@@ -1,0 +1,285 @@
+"""Glossy shapes, shadows, tier shapes, stars and small icons, drawn in code and cached."""
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+
+import pygame
+
+from . import theme
+
+_cache: "OrderedDict[tuple, pygame.Surface]" = OrderedDict()
+CACHE = 300
+
+
+BUDGET = 40 * 1024 * 1024  # bytes of cached surfaces kept at most
+_bytes = [0]
+
+
+def _size_of(item) -> int:
+    if isinstance(item, pygame.Surface):
+        return item.get_width() * item.get_height() * item.get_bytesize()
+    if isinstance(item, list):
+        return sum(_size_of(p[0]) for p in item)
+    return 0
+
+
+def _cached(key, make):
+    surf = _cache.get(key)
+    if surf is None:
+        surf = make()
+        _cache[key] = surf
+        _bytes[0] += _size_of(surf)
+        while (len(_cache) > CACHE or _bytes[0] > BUDGET) and len(_cache) > 1:
+            _, old = _cache.popitem(last=False)
+            _bytes[0] -= _size_of(old)
+    else:
+        _cache.move_to_end(key)
+    return surf
+
+
+def veil(size: tuple[int, int], color, alpha: int, like: pygame.Surface) -> pygame.Surface:
+    """A full-window tint (plain surface with surface alpha: cheap to blit), kept per size."""
+    def make():
+        v = pygame.Surface(size, 0, like)
+        v.fill(color)
+        v.set_alpha(alpha)
+        return v
+    return _cached(("veil", size, tuple(color), alpha), make)
+
+
+def clear_cache() -> None:
+    _cache.clear()
+    _bytes[0] = 0
+
+
+def vgradient(w: int, h: int, top, bottom) -> pygame.Surface:
+    """A vertical gradient in the display's pixel format (no conversion needed)."""
+    strip = pygame.Surface((1, 2), 0, pygame.display.get_surface()) if pygame.display.get_surface() \
+        else pygame.Surface((1, 2), 0, 32)
+    strip.set_at((0, 0), top)
+    strip.set_at((0, 1), bottom)
+    return pygame.transform.smoothscale(strip, (max(1, w), max(1, h)))
+
+
+def background(w: int, h: int) -> pygame.Surface:
+    """The app's pastel backdrop with soft bubbles (cached per size)."""
+    def make():
+        q = 4  # the bubbles are drawn at a quarter size and smoothed up: soft edges, little work
+        small = vgradient(w // q, h // q, theme.BG_TOP, theme.BG_BOTTOM)
+        glow = pygame.Surface((w // q, h // q), pygame.SRCALPHA)
+        s = min(w / 1280, h / 720) / q
+        for (cx, cy, r, col) in ((0.12, 0.18, 220, (255, 255, 255, 70)),
+                                 (0.88, 0.78, 280, (255, 255, 255, 60)),
+                                 (0.7, 0.1, 140, (230, 215, 255, 90)),
+                                 (0.25, 0.9, 170, (255, 215, 235, 90))):
+            pygame.draw.circle(glow, col, (int(cx * w / q), int(cy * h / q)), int(r * s))
+        small.blit(glow, (0, 0))
+        return pygame.transform.smoothscale(small, (w, h))
+    return _cached(("bg", w, h), make)
+
+
+def rounded(w: int, h: int, radius: int, top, bottom=None, gloss: bool = False,
+            border=None, alpha: int = 255) -> pygame.Surface:
+    """A rounded rectangle with a vertical gradient and an optional glossy highlight."""
+    bottom = bottom or top
+    key = ("rr", w, h, radius, tuple(top), tuple(bottom), gloss,
+           tuple(border) if border else None, alpha)
+
+    def make():
+        w2, h2 = max(1, w), max(1, h)
+        r = min(radius, w2 // 2, h2 // 2)
+        surf = pygame.Surface((w2, h2), pygame.SRCALPHA)
+        grad = vgradient(w2, h2, top, bottom)
+        mask = pygame.Surface((w2, h2), pygame.SRCALPHA)
+        pygame.draw.rect(mask, (255, 255, 255, alpha), (0, 0, w2, h2), border_radius=r)
+        surf.blit(grad, (0, 0))
+        surf.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+        if gloss:
+            hl = pygame.Surface((w2, h2), pygame.SRCALPHA)
+            pygame.draw.rect(hl, (255, 255, 255, 70), (max(1, r // 3), 2, w2 - 2 * max(1, r // 3),
+                             max(2, h2 // 2 - 2)), border_radius=max(1, r - 2))
+            surf.blit(hl, (0, 0))
+        if border:
+            pygame.draw.rect(surf, border, (0, 0, w2, h2), width=max(1, h2 // 40 or 1),
+                             border_radius=r)
+        return surf
+    return _cached(key, make)
+
+
+def _shadow_tile(radius: int, spread: int, alpha: int) -> pygame.Surface:
+    """A blurred rounded square; its corners and edges are sliced to shadow any size."""
+    key = ("shtile", radius, spread, alpha)
+
+    def make():
+        c = spread + radius
+        size = 2 * c + 2
+        surf = pygame.Surface((size, size), pygame.SRCALPHA)
+        pygame.draw.rect(surf, (*theme.SHADOW, alpha), (spread, spread, size - 2 * spread, size - 2 * spread),
+                         border_radius=max(1, radius))
+        return pygame.transform.gaussian_blur(surf, max(1, spread // 2))
+    return _cached(key, make)
+
+
+def shadow_pieces(w: int, h: int, radius: int, spread: int, alpha: int = 60):
+    """(surface, offset) pieces of a soft shadow around a w x h shape, its middle left out
+    (the shape covers it), so that drawing it costs little even for large cards."""
+    key = ("shp", w, h, radius, spread, alpha)
+    hit = _cache.get(key)
+    if hit is not None:
+        return hit  # type: ignore[return-value]
+    tile = _shadow_tile(radius, spread, alpha)
+    c = spread + radius
+    W, H = w + 2 * spread, h + 2 * spread
+    pieces = []
+    mid_w, mid_h = max(0, W - 2 * c), max(0, H - 2 * c)
+    t = tile.get_width()
+    for (sx, sy, dx, dy) in ((0, 0, 0, 0), (t - c, 0, W - c, 0), (0, t - c, 0, H - c), (t - c, t - c, W - c, H - c)):
+        pieces.append((tile.subsurface((sx, sy, c, c)), (dx, dy)))
+    if mid_w:
+        top = pygame.transform.scale(tile.subsurface((c, 0, 2, c)), (mid_w, c))
+        bottom = pygame.transform.scale(tile.subsurface((c, t - c, 2, c)), (mid_w, c))
+        pieces += [(top, (c, 0)), (bottom, (c, H - c))]
+    if mid_h:
+        left = pygame.transform.scale(tile.subsurface((0, c, c, 2)), (c, mid_h))
+        right = pygame.transform.scale(tile.subsurface((t - c, c, c, 2)), (c, mid_h))
+        pieces += [(left, (0, c)), (right, (W - c, c))]
+    return _cached(key, lambda: pieces)
+
+
+def flat_card(surf: pygame.Surface, rect: pygame.Rect, radius: int, color, bottom=None, gloss: bool = False,
+              shadow_px: int = 0, border=None) -> None:
+    """A card drawn straight onto `surf` (no cached surface): for shapes whose size changes with
+    their text, where building a gradient surface each time would cost a frame."""
+    if shadow_px:
+        ox, oy = rect.x - shadow_px, rect.y - shadow_px + shadow_px // 3
+        r = min(radius, rect.w // 2, rect.h // 2)
+        for piece, (dx, dy) in shadow_pieces(rect.w, rect.h, r, shadow_px):
+            surf.blit(piece, (ox + dx, oy + dy))
+    r = min(radius, rect.w // 2, rect.h // 2)
+    fill = theme.mix(color, bottom, 0.4) if bottom is not None else color
+    pygame.draw.rect(surf, fill, rect, border_radius=r)
+    if gloss and rect.h > 8:
+        hl = pygame.Rect(rect.x + max(1, r // 3), rect.y + 2, rect.w - 2 * max(1, r // 3), max(2, rect.h // 2 - 2))
+        pygame.draw.rect(surf, theme.lighter(color, 0.45), hl, border_radius=max(1, r - 2))
+    if border:
+        pygame.draw.rect(surf, border, rect, width=max(1, rect.h // 40 or 1), border_radius=r)
+
+
+def card(surf: pygame.Surface, rect: pygame.Rect, radius: int, color=theme.CARD, bottom=None,
+         gloss: bool = False, shadow_px: int = 0, border=None, alpha: int = 255) -> None:
+    if shadow_px:
+        ox, oy = rect.x - shadow_px, rect.y - shadow_px + shadow_px // 3
+        r = min(radius, rect.w // 2, rect.h // 2)
+        for piece, (dx, dy) in shadow_pieces(rect.w, rect.h, r, shadow_px):
+            surf.blit(piece, (ox + dx, oy + dy))
+    surf.blit(rounded(rect.w, rect.h, radius, color, bottom, gloss, border, alpha), rect.topleft)
+
+
+# ----- tier shapes, stars, icons ------------------------------------------------------------
+def shape(surf: pygame.Surface, kind: str, center, r: int, color, outline=None) -> None:
+    """The tier's shape (triangle, diamond, square, circle...), so colour is never alone."""
+    cx, cy = center
+    if kind == "triangle":
+        pts = [(cx, cy - r), (cx + r * 0.95, cy + r * 0.75), (cx - r * 0.95, cy + r * 0.75)]
+    elif kind == "diamond":
+        pts = [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)]
+    elif kind == "square":
+        pts = [(cx - r * 0.8, cy - r * 0.8), (cx + r * 0.8, cy - r * 0.8),
+               (cx + r * 0.8, cy + r * 0.8), (cx - r * 0.8, cy + r * 0.8)]
+    elif kind in ("hexagon", "pentagon", "octagon"):
+        n = {"hexagon": 6, "pentagon": 5, "octagon": 8}[kind]
+        pts = [(cx + r * math.sin(2 * math.pi * i / n), cy - r * math.cos(2 * math.pi * i / n))
+               for i in range(n)]
+    elif kind == "star":
+        pts = star_points(cx, cy, r)
+    else:
+        pygame.draw.circle(surf, color, (int(cx), int(cy)), int(r))
+        if outline:
+            pygame.draw.circle(surf, outline, (int(cx), int(cy)), int(r), max(1, r // 6))
+        return
+    pygame.draw.polygon(surf, color, pts)
+    if outline:
+        pygame.draw.polygon(surf, outline, pts, max(1, r // 6))
+
+
+def star_points(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
+    pts = []
+    for i in range(10):
+        rr = r if i % 2 == 0 else r * 0.45
+        a = math.pi * i / 5
+        pts.append((cx + rr * math.sin(a), cy - rr * math.cos(a)))
+    return pts
+
+
+def stars(surf: pygame.Surface, x: int, cy: int, r: int, value: float, n: int = 5) -> int:
+    """Draw `n` stars filled to `value` (halves shown as half stars); return the width used."""
+    gold, empty = (255, 196, 61), (222, 216, 236)
+    step = int(r * 2.2)
+    for i in range(n):
+        cx = x + r + i * step
+        pts = star_points(cx, cy, r)
+        pygame.draw.polygon(surf, empty, pts)
+        fill = max(0.0, min(1.0, value - i))
+        if fill >= 0.75:
+            pygame.draw.polygon(surf, gold, pts)
+        elif fill >= 0.25:
+            clip = surf.get_clip()
+            surf.set_clip(pygame.Rect(cx - r, cy - r, r, 2 * r).clip(clip) if clip else None)
+            pygame.draw.polygon(surf, gold, pts)
+            surf.set_clip(clip)
+        pygame.draw.polygon(surf, (200, 150, 40), pts, 1)
+    return step * n
+
+
+def icon(surf: pygame.Surface, name: str, center, r: int, color) -> None:
+    """Small icons: lock, heart, check, cross, wifi, flag, menu, people, bell, plane, clock."""
+    cx, cy = int(center[0]), int(center[1])
+    w = max(2, r // 4)
+    if name == "lock":
+        body = pygame.Rect(0, 0, int(r * 1.5), int(r * 1.1))
+        body.center = (cx, cy + r // 4)
+        pygame.draw.rect(surf, color, (cx - r // 2, cy - r + w // 2, r, r), w, border_radius=r // 2)
+        pygame.draw.rect(surf, color, body, border_radius=max(1, r // 5))
+    elif name == "heart":
+        rr = r // 2
+        pygame.draw.circle(surf, color, (cx - rr, cy - rr // 2), rr + 1)
+        pygame.draw.circle(surf, color, (cx + rr, cy - rr // 2), rr + 1)
+        pygame.draw.polygon(surf, color, [(cx - r, cy - rr // 3), (cx + r, cy - rr // 3), (cx, cy + r)])
+    elif name == "check":
+        pygame.draw.lines(surf, color, False, [(cx - r * 0.7, cy), (cx - r * 0.2, cy + r * 0.55),
+                                               (cx + r * 0.75, cy - r * 0.6)], w + 1)
+    elif name == "cross":
+        pygame.draw.line(surf, color, (cx - r * 0.6, cy - r * 0.6), (cx + r * 0.6, cy + r * 0.6), w + 1)
+        pygame.draw.line(surf, color, (cx + r * 0.6, cy - r * 0.6), (cx - r * 0.6, cy + r * 0.6), w + 1)
+    elif name == "wifi":
+        for i, rr in enumerate((r, int(r * 0.66), int(r * 0.33))):
+            rect = pygame.Rect(0, 0, 2 * rr, 2 * rr)
+            rect.center = (cx, cy + r // 2)
+            pygame.draw.arc(surf, color, rect, math.pi * 0.25, math.pi * 0.75, w)
+        pygame.draw.circle(surf, color, (cx, cy + r // 2), w)
+    elif name == "flag":
+        pygame.draw.line(surf, color, (cx - r // 2, cy - r), (cx - r // 2, cy + r), w)
+        pygame.draw.polygon(surf, color, [(cx - r // 2, cy - r), (cx + r, cy - r // 2), (cx - r // 2, cy)])
+    elif name == "menu":
+        for dy in (-r // 2, 0, r // 2):
+            pygame.draw.line(surf, color, (cx - r * 0.7, cy + dy), (cx + r * 0.7, cy + dy), w)
+    elif name == "bell":
+        pygame.draw.circle(surf, color, (cx, cy - r // 6), int(r * 0.65))
+        pygame.draw.rect(surf, color, (cx - int(r * 0.65), cy - r // 6, int(r * 1.3), int(r * 0.6)))
+        pygame.draw.rect(surf, color, (cx - r * 0.9, cy + r * 0.35, r * 1.8, w + 1), border_radius=w)
+        pygame.draw.circle(surf, color, (cx, cy + int(r * 0.7)), w + 1)
+    elif name == "clock":
+        pygame.draw.circle(surf, color, (cx, cy), r, w)
+        pygame.draw.line(surf, color, (cx, cy), (cx, cy - r * 0.6), w)
+        pygame.draw.line(surf, color, (cx, cy), (cx + r * 0.45, cy), w)
+    elif name == "people":
+        pygame.draw.circle(surf, color, (cx - r // 3, cy - r // 3), r // 3)
+        pygame.draw.circle(surf, color, (cx + r // 2, cy - r // 4), r // 4)
+        pygame.draw.ellipse(surf, color, (cx - r, cy + r // 8, int(r * 1.3), int(r * 0.9)))
+    elif name == "up":
+        pygame.draw.polygon(surf, color, [(cx, cy - r), (cx + r, cy + r * 0.6), (cx - r, cy + r * 0.6)])
+    elif name == "down":
+        pygame.draw.polygon(surf, color, [(cx, cy + r), (cx + r, cy - r * 0.6), (cx - r, cy - r * 0.6)])
+    else:
+        pygame.draw.circle(surf, color, (cx, cy), r)

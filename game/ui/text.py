@@ -1,0 +1,184 @@
+"""Fonts, wrapping and text drawing with caches; every box records whether its text fits.
+
+`draw_text` shrinks a text a little (down to 85 %) when it does not fit its box; when it still
+does not fit, the box is recorded in OVERFLOWS (the text-fit test fails on any) and the text is cut
+with an ellipsis, never drawn outside its box.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Optional
+
+import pygame
+
+from .theme import FONT_FILES, STYLES, Layout
+
+_fonts: dict[tuple[str, int], pygame.font.Font] = {}
+_renders: "OrderedDict[tuple, pygame.Surface]" = OrderedDict()
+_wraps: "OrderedDict[tuple, list[str]]" = OrderedDict()
+RENDER_CACHE = 600
+WRAP_CACHE = 2000
+OVERFLOWS: list[tuple[str, tuple[int, int, int, int], str]] = []  # (text, box, why)
+MIN_SHRINK = 0.85
+
+
+def font(weight: str, px: int) -> pygame.font.Font:
+    key = (weight, px)
+    f = _fonts.get(key)
+    if f is None:
+        try:
+            f = pygame.font.Font(str(FONT_FILES[weight]), px)
+        except (OSError, FileNotFoundError, pygame.error):
+            f = pygame.font.Font(None, px)  # the default font, should the assets be missing
+        _fonts[key] = f
+    return f
+
+
+def style_font(layout: Layout, style: str, shrink: float = 1.0) -> pygame.font.Font:
+    _, weight = STYLES[style]
+    return font(weight, max(8, int(layout.font_px(style) * shrink)))
+
+
+RENDER_BUDGET = 16 * 1024 * 1024  # bytes of rendered lines kept at most
+_render_bytes = [0]
+
+
+def render(f: pygame.font.Font, text: str, color) -> pygame.Surface:
+    key = (id(f), text, tuple(color))
+    surf = _renders.get(key)
+    if surf is None:
+        surf = f.render(text, True, color)
+        _renders[key] = surf
+        _render_bytes[0] += surf.get_width() * surf.get_height() * surf.get_bytesize()
+        while (len(_renders) > RENDER_CACHE or _render_bytes[0] > RENDER_BUDGET) and len(_renders) > 1:
+            _, old = _renders.popitem(last=False)
+            _render_bytes[0] -= old.get_width() * old.get_height() * old.get_bytesize()
+    else:
+        _renders.move_to_end(key)
+    return surf
+
+
+def clear_caches() -> None:
+    _renders.clear()
+    _render_bytes[0] = 0
+    _wraps.clear()
+
+
+def wrap(f: pygame.font.Font, text: str, width: int) -> tuple[list[str], bool]:
+    """Lines of `text` no wider than `width`; the flag is False when a single word is too wide."""
+    key = (id(f), text, width)
+    hit = _wraps.get(key)
+    if hit is not None:
+        return hit[0], hit[1]
+    lines: list[str] = []
+    ok = True
+    for para in text.split("\n"):
+        words = para.split(" ")
+        line = ""
+        for word in words:
+            trial = word if not line else f"{line} {word}"
+            if f.size(trial)[0] <= width:
+                line = trial
+                continue
+            if line:
+                lines.append(line)
+            if f.size(word)[0] <= width:
+                line = word
+                continue
+            ok = False  # break the word by characters
+            part = ""
+            for ch in word:
+                if f.size(part + ch)[0] > width and part:
+                    lines.append(part)
+                    part = ch
+                else:
+                    part += ch
+            line = part
+        lines.append(line)
+    _wraps[key] = (lines, ok)  # type: ignore[assignment]
+    if len(_wraps) > WRAP_CACHE:
+        _wraps.popitem(last=False)
+    return lines, ok
+
+
+def line_h(f: pygame.font.Font) -> int:
+    return int(f.get_linesize() * 1.08)
+
+
+def measure(layout: Layout, text: str, style: str, width: int) -> int:
+    """The height in pixels `text` takes wrapped to `width`."""
+    f = style_font(layout, style)
+    lines, _ = wrap(f, text, max(1, width))
+    return len(lines) * line_h(f)
+
+
+def fit(layout: Layout, text: str, style: str, box: pygame.Rect, max_lines: int = 0):
+    """(font, lines, ok): the largest shrink (1.0 down to 85 %) at which `text` fits `box`."""
+    steps = (1.0, 0.95, 0.9, MIN_SHRINK)
+    for shrink in steps:
+        f = style_font(layout, style, shrink)
+        lines, ok = wrap(f, text, max(1, box.w))
+        if ok and len(lines) * line_h(f) - (line_h(f) - f.get_height()) <= box.h \
+                and (not max_lines or len(lines) <= max_lines):
+            return f, lines, True
+    return f, lines, False
+
+
+def draw_text(surf: pygame.Surface, layout: Layout, text: str, style: str, box: pygame.Rect,
+              color, align: str = "left", valign: str = "top", max_lines: int = 0,
+              check: bool = True) -> int:
+    """Draw `text` wrapped inside `box`; return the height used. Records overflow (see above)."""
+    f, lines, ok = fit(layout, text, style, box, max_lines)
+    lh = line_h(f)
+    if not ok:
+        if check:
+            OVERFLOWS.append((text, tuple(box), "overflow"))
+        room = max(1, min(len(lines), (box.h + (lh - f.get_height())) // lh))
+        if max_lines:
+            room = min(room, max_lines)
+        if room < len(lines):
+            lines = lines[:room]
+            last = lines[-1]
+            while last and f.size(last + "…")[0] > box.w:
+                last = last[:-1]
+            lines[-1] = last.rstrip() + "…"
+    total = len(lines) * lh - (lh - f.get_height())
+    y = box.y
+    if valign == "middle":
+        y = box.y + (box.h - total) // 2
+    elif valign == "bottom":
+        y = box.bottom - total
+    clip = surf.get_clip()
+    surf.set_clip(box.clip(clip) if clip else box)
+    for line in lines:
+        img = render(f, line, color)
+        if align == "center":
+            x = box.x + (box.w - img.get_width()) // 2
+        elif align == "right":
+            x = box.right - img.get_width()
+        else:
+            x = box.x
+        surf.blit(img, (x, y))
+        y += lh
+    surf.set_clip(clip)
+    return total
+
+
+def draw_line(surf: pygame.Surface, layout: Layout, text: str, style: str, pos: tuple[int, int],
+              color, anchor: str = "topleft", max_w: Optional[int] = None) -> pygame.Rect:
+    """One line of text at `pos`; with `max_w` it is shrunk, then cut (and recorded) to fit."""
+    f = style_font(layout, style)
+    if max_w is not None and f.size(text)[0] > max_w:
+        for shrink in (0.95, 0.9, MIN_SHRINK):
+            f = style_font(layout, style, shrink)
+            if f.size(text)[0] <= max_w:
+                break
+        else:
+            OVERFLOWS.append((text, (pos[0], pos[1], max_w, f.get_height()), "too wide"))
+            while text and f.size(text + "…")[0] > max_w:
+                text = text[:-1]
+            text += "…"
+    img = render(f, text, color)
+    r = img.get_rect(**{anchor: pos})
+    surf.blit(img, r)
+    return r

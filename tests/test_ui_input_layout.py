@@ -1,0 +1,169 @@
+"""Input and layout: pygame-ce check, button sizes, keyboard-only play, touch taps, kiosk timers."""
+from __future__ import annotations
+
+import types
+from argparse import Namespace
+from pathlib import Path
+
+import pygame
+import pytest
+
+import game.app as app_module
+from game.app import ce_problem
+from game.screens.day_end import DayEndScreen
+from game.screens.ending import EndingScreen
+from game.screens.intro import IntroScreen
+from game.screens.kiosk import ATTRACT_AFTER, COUNTDOWN, IDLE_WARN
+from game.screens.pause import PauseScreen
+from game.screens.scene import SceneScreen
+from game.screens.settings import SettingsScreen
+from game.screens.title import TitleScreen
+from game.screens.week_chart import WeekChartScreen
+
+from ui_support import SAMPLE, SCENARIO_PATHS, button, click, key, make_app
+
+
+def test_pygame_is_ce_and_upstream_is_refused(monkeypatch, capsys):
+    assert pygame.IS_CE
+    assert ce_problem(pygame) is None
+    assert "pygame-ce" in ce_problem(types.SimpleNamespace())
+    monkeypatch.setattr(app_module, "ce_problem", lambda *a: "Scored needs pygame-ce")
+    args = Namespace(kiosk=False, autoplay=None, screenshots=None)
+    assert app_module.main(args, SAMPLE) == 1
+    assert "pygame-ce" in capsys.readouterr().err
+
+
+def every_screen(app):
+    run = app.run
+    yield TitleScreen(app)
+    yield IntroScreen(app)
+    yield SceneScreen(app)
+    yield SettingsScreen(app)
+    yield PauseScreen(app)
+    from game.engine.policies import POLICIES
+    import random
+    rng = random.Random(1)
+    days = []
+    while not run.ended:
+        out = run.choose(POLICIES["random"](run, rng).id)
+        days += out.days
+        if not run.ended:
+            yield SceneScreen(app)
+    yield DayEndScreen(app, days[0])
+    yield EndingScreen(app)
+    yield WeekChartScreen(app, run)
+
+
+@pytest.mark.parametrize("kiosk,least", [(False, 64), (True, 90)])
+def test_buttons_are_big_enough_at_1080p(kiosk, least):
+    app = make_app(SCENARIO_PATHS[-1], size="1920x1080", kiosk=kiosk)
+    click(app, button(app, "play"))
+    for screen in every_screen(app):
+        app.stack = [screen]
+        screen.ensure_layout()
+        for b in screen.buttons:
+            if b.name == "menu":
+                assert b.rect.h >= 64
+                continue
+            assert b.rect.h >= least, (screen.name, b.name, b.rect.h)
+
+
+def test_a_whole_week_by_keyboard_alone():
+    app = make_app()
+    key(app, pygame.K_RETURN)            # Play has the focus
+    assert app.top.name == "intro"
+    key(app, pygame.K_RETURN)            # Start the week
+    for _ in range(400):
+        name = app.top.name
+        if name == "scene":
+            key(app, pygame.K_TAB)
+            key(app, pygame.K_DOWN)      # to the second choice, if there is one
+            key(app, pygame.K_RETURN)
+        elif name == "title":
+            break
+        else:
+            key(app, pygame.K_RETURN)
+    assert app.top.name == "title" and app.run is not None and app.run.ended
+    assert app.errors == []
+
+
+def test_number_keys_choose_and_escape_goes_back():
+    app = make_app()
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)
+    run = app.run
+    second = run.choices()[1].id
+    key(app, pygame.K_2)
+    assert run.log == [second]
+    key(app, pygame.K_ESCAPE)
+    while app.top.name != "pause":
+        key(app, pygame.K_RETURN)
+        key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_ESCAPE)
+    assert app.top.name != "pause"
+
+
+def test_a_touch_tap_activates_once():
+    app = make_app()
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)
+    run = app.run
+    b = [b for b in app.top.buttons if b.number == 1][0]
+    w, h = app.surface.get_size()
+    x, y = b.rect.centerx / w, b.rect.centery / h
+    pos = b.rect.center
+    events = [  # SDL sends finger events and, for the same touch, mouse events marked touch=True
+        pygame.event.Event(pygame.FINGERDOWN, x=x, y=y, dx=0, dy=0, finger_id=0, touch_id=1, pressure=1.0),
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=True),
+        pygame.event.Event(pygame.FINGERUP, x=x, y=y, dx=0, dy=0, finger_id=0, touch_id=1, pressure=1.0),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=True),
+    ]
+    app.frame(events, 0.02)
+    assert len(run.log) == 1
+
+
+def test_layout_scales_with_the_window():
+    for size, expect in (("1280x720", 1.0), ("1920x1080", 1.5), ("1024x768", 0.8)):
+        app = make_app(size=size)
+        assert abs(app.layout.s - expect) < 1e-6
+        for b in app.top.buttons:
+            assert app.surface.get_rect().contains(b.rect), (size, b.name)
+
+
+def test_kiosk_attract_loop_and_idle_reset():
+    app = make_app(SCENARIO_PATHS[-1], kiosk=True, size="1920x1080")
+    from game.screens.kiosk import KioskController
+    app.kiosk_ctl = KioskController(app)
+    # idle on the title: the game starts playing itself
+    for _ in range(int(ATTRACT_AFTER) + 2):
+        app.frame([], 1.0)
+    assert app.kiosk_ctl.attract and app.autoplayer is not None
+    for _ in range(30):
+        app.frame([], 1.0)
+    assert app.top.name != "title" or app.run is not None
+    # a touch ends the demo and shows the title, doing nothing else
+    app.frame([pygame.event.Event(pygame.FINGERDOWN, x=0.5, y=0.5, dx=0, dy=0, finger_id=0, touch_id=1,
+                                  pressure=1.0)], 0.02)
+    assert not app.kiosk_ctl.attract and app.autoplayer is None and app.top.name == "title" and app.run is None
+    # a visitor starts, then walks away: countdown, then back to the title with nothing kept
+    click(app, button(app, "play"))
+    click(app, button(app, "start"))
+    assert app.top.name == "scene"
+    for _ in range(int(IDLE_WARN) + 1):
+        app.frame([], 1.0)
+    assert app.kiosk_ctl.idle() >= IDLE_WARN and app.top.name == "scene"
+    for _ in range(int(COUNTDOWN) + 1):
+        app.frame([], 1.0)
+    assert app.top.name == "title" and app.run is None
+    assert app.errors == []
+
+
+def test_an_error_returns_to_the_title_without_a_traceback_on_screen(monkeypatch, capsys):
+    app = make_app(kiosk=True)
+    click(app, button(app, "play"))
+    monkeypatch.setattr(IntroScreen, "draw_static", lambda self, surf: 1 / 0)
+    app.layer_keys.clear()
+    app.dirty = True
+    app.frame([], 0.02)
+    assert app.top.name == "title" and app.errors
+    assert "ZeroDivisionError" in capsys.readouterr().err

@@ -1,0 +1,150 @@
+"""Every string of every language, drawn in its box at the smallest window (1024x768): no overflow.
+
+The text drawing records every box whose text does not fit even at 85 % size (game.ui.text.OVERFLOWS);
+this test draws every screen with every string and fails on any record, and on any UI string id
+missing from a language.
+"""
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.engine import start
+from game.engine.run import DaySummary, GateCheck
+from game.screens.day_end import DayEndScreen
+from game.screens.ending import EndingScreen
+from game.screens.intro import IntroScreen
+from game.screens.pause import PauseScreen
+from game.screens.scene import SceneScreen
+from game.screens.settings import SettingsScreen
+from game.screens.title import TitleScreen
+from game.screens.week_chart import WeekChartScreen
+from game.ui import i18n, text
+from game.ui.hud import Toast
+from game.engine.policies import POLICIES
+import random
+
+from ui_support import SCENARIO_PATHS, make_app
+
+
+def render(app, screen) -> None:
+    app.stack = [screen]
+    screen.ensure_layout()
+    screen.draw(app.surface)
+
+
+def all_screens(app) -> int:
+    """Draw every screen with every string of the scenario and the UI; return how many draws."""
+    sc = app.scenario
+    n = 0
+    for screen_cls in (TitleScreen, SettingsScreen):
+        render(app, screen_cls(app)); n += 1
+    app.message = i18n.ui("msg.broken_save", app.lang)
+    render(app, TitleScreen(app)); n += 1
+    app.message = i18n.ui("msg.error", app.lang)
+    render(app, TitleScreen(app)); n += 1
+    app.message = None
+    run = start(sc, 1)
+    app.run = run
+    app.hud.reset(run)
+    render(app, IntroScreen(app)); n += 1
+    app.stack = [SceneScreen(app)]
+    p = PauseScreen(app)
+    app.stack.append(p)
+    p.ensure_layout(); p.draw(app.surface); n += 1
+    for scene in sc.scenes.values():
+        for score in (sc.min_score, sc.max_score):  # sanctions active and lifted
+            run = start(sc, 1)
+            run.scene = scene
+            run.score = score
+            app.run = run
+            app.hud.reset(run)
+            results = [None] + [c.result for c in scene.choices if c.result]
+            for result in results:
+                scr = SceneScreen(app, choices=list(scene.choices))
+                scr.result = result
+                if scene.gate:
+                    gate = sc.gate(scene.gate)
+                    for passed in (True, False):
+                        s = gate.at + 37 if passed else gate.at - 112
+                        scr.check = GateCheck(gate.id, gate.at, s, passed, 0, scene.day, scene.id)
+                        scr.laid_out_for = None
+                        render(app, scr); n += 1
+                else:
+                    render(app, scr); n += 1
+            if not scene.sanction and score == sc.min_score:
+                break  # only sanction scenes need both
+    # change notices: every rule's vague reason and exact rule, with the longest friend name
+    run = start(sc, 1)
+    app.run = run
+    longest = max((app.s(p.name) for p in sc.friends.values()), key=len, default="")
+    scr = SceneScreen(app)
+    for transparent in (False, True):
+        app.settings.transparent = transparent
+        for rule in sc.rules.values():
+            reason = app.s(rule.exact if transparent else rule.vague)
+            app.hud.toasts = [Toast(-120, f"{reason} ({longest})", app.now - 2),
+                              Toast(15, reason, app.now - 2)]
+            render(app, scr); n += 1
+    app.settings.transparent = False
+    app.hud.toasts = []
+    # the day's end with every rule as a reason, every day
+    rules = list(sc.rules.values())
+    for transparent in (False, True):
+        app.settings.transparent = transparent
+        for day in range(1, max(s.day for s in sc.scenes.values()) + 1):
+            for i in range(0, max(1, len(rules)), 6):
+                entries = []
+                for rule in rules[i:i + 6]:
+                    entries.append(type("E", (), {"delta": -25, "vague": rule.vague, "exact": rule.exact})())
+                friends = {fid: (412, status) for fid, status in
+                           zip(sc.friends, ("muted", "unfriended", "friend") * 5)}
+                summary = DaySummary(day, 640, 615, entries, friends, {g.id: g.at < 700 for g in sc.gates},
+                                     [s.id for s in sc.sanctions])
+                app.run = start(sc, 1)
+                render(app, DayEndScreen(app, summary)); n += 1
+    app.settings.transparent = False
+    # every ending with every epilogue, then the week's chart and ledger
+    for ending in sc.endings:
+        run = start(sc, 3)
+        rng = random.Random(3)
+        while not run.ended:
+            run.choose(POLICIES["random"](run, rng).id)
+        run.ending = ending
+        app.run = run
+        render(app, EndingScreen(app)); n += 1
+        render(app, WeekChartScreen(app, run)); n += 1
+    return n
+
+
+@pytest.mark.parametrize("text_size", ["normal", "large"])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("path", SCENARIO_PATHS, ids=lambda p: p.parent.name)
+def test_every_string_fits_at_1024x768(path, lang, text_size):
+    app = make_app(path, size="1024x768", lang=lang, text_size=text_size)
+    text.OVERFLOWS.clear()
+    i18n.MISSING.clear()
+    n = all_screens(app)
+    assert n > 20
+    problems = [f"{why}: {t!r} in box {box}" for t, box, why in text.OVERFLOWS]
+    assert not problems, f"{len(problems)} texts do not fit:\n" + "\n".join(problems[:30])
+    assert not i18n.MISSING, f"UI strings missing: {sorted(i18n.MISSING)}"
+
+
+def test_the_fit_check_catches_an_overflow():
+    app = make_app(size="1024x768")
+    text.OVERFLOWS.clear()
+    long = "A sentence far too long for its little box, " * 6
+    text.draw_text(app.surface, app.layout, long, "body", pygame.Rect(0, 0, 200, 40), (0, 0, 0))
+    assert text.OVERFLOWS, "a text that cannot fit must be recorded"
+    text.OVERFLOWS.clear()
+    text.draw_line(app.surface, app.layout, long, "body", (0, 0), (0, 0, 0), max_w=100)
+    assert text.OVERFLOWS
+
+
+def test_ui_strings_have_the_same_ids_and_placeholders_in_every_language():
+    tables = i18n.tables()
+    assert set(tables["en"]) == set(tables["nl"])
+    for sid, en in tables["en"].items():
+        assert i18n.PLACEHOLDER.findall(en) and sorted(i18n.PLACEHOLDER.findall(en)) == \
+            sorted(i18n.PLACEHOLDER.findall(tables["nl"][sid])) or not i18n.PLACEHOLDER.findall(en), sid
