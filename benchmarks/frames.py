@@ -96,6 +96,8 @@ def game_frames(size: tuple[int, int], scenario_path, seeds=(1, 2, 3, 4)) -> dic
                         b.append(time.perf_counter() - t)
                     app.pop()
             app.autoplayer = player
+            while app.idle_work():  # what the game does while the player reads this screen
+                pass
             top = app.top
             while app.running and app.top is top:  # let autoplay act (virtual time)
                 app.frame([], 1 / 30, draw=False)

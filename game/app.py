@@ -143,6 +143,44 @@ class App:
             self.layer_keys.pop(depth, None)
         return layer
 
+    def idle_work(self) -> bool:
+        """Work for the time the player spends reading: fill caches for what comes next."""
+        return self.warm_up() or self.prefetch()
+
+    def prefetch(self) -> bool:
+        """Draw the scenes that may come next off screen once (banner, portraits, text), so the
+        first frame of the next scene costs little. Runs once per scene; True if it ran."""
+        from .engine import start
+        from .engine.model import END
+        from .screens.scene import SceneScreen
+        run = self.run
+        if run is None or run.ended or self.scenario is None or not isinstance(self.top, SceneScreen):
+            return False
+        key = (id(run), run.step)
+        if getattr(self, "_prefetched", None) == key:
+            return False
+        self._prefetched = key
+        targets: list[str] = []
+        for choice in run.choices():
+            for branch in choice.next or run.scene.next or []:
+                if branch.target != END and branch.target not in targets:
+                    targets.append(branch.target)
+        keep_run, keep_dirty = self.run, self.dirty
+        try:
+            off = pygame.Surface(self.surface.get_size(), 0, self.surface)
+            for target in targets[:4]:
+                ghost = start(self.scenario, run.seed, kiosk=run.kiosk)
+                ghost.scene = self.scenario.scenes[target]  # a throwaway run, only drawn
+                self.run = ghost
+                screen = SceneScreen(self)
+                screen.ensure_layout()
+                screen.draw_static(off)
+        except Exception as exc:  # prefetching is an optimisation only
+            print(f"scored: prefetch skipped ({exc})", file=sys.stderr)
+        finally:
+            self.run, self.dirty = keep_run, keep_dirty
+        return True
+
     def warm_up(self) -> bool:
         """While the title sits idle, draw the intro and the first scene off screen once, so
         their shapes, portraits and fonts are cached before the player gets there. True if it ran."""
@@ -543,7 +581,7 @@ class App:
                 clock.tick(60)
             else:
                 idle_frames += 1
-                if idle_frames > 3 and self.warm_up():
+                if idle_frames > 3 and self.idle_work():
                     continue
                 # nothing moves: sleep until input (short naps keep touch latency low)
                 time.sleep(0.012 if idle_frames < 30 else 0.04)

@@ -70,11 +70,18 @@ class Screen:
         depth = next((i for i, s in enumerate(self.app.stack) if s is self), 0)
         layer = self.app.static_layer(depth, size, surf)
         key = (self.serial, size, self.laid_out_for, self.static_version)
-        if self.app.layer_keys.get(depth) != key:
+        rebuilt = self.app.layer_keys.get(depth) != key
+        if rebuilt:
             self.draw_static(layer)
             self.app.layer_keys[depth] = key
         surf.blit(layer, (0, 0))
-        self.draw_dynamic(surf)
+        self.app.hud.hold = rebuilt  # a new screen's first frame: the score panels as they were
+        try:
+            self.draw_dynamic(surf)
+        finally:
+            self.app.hud.hold = False
+        if rebuilt:
+            self.app.dirty = True  # animations waiting behind the first frame start on the next
 
     def draw_static(self, surf: pygame.Surface) -> None:
         """What stays still: background, cards, text."""

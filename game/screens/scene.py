@@ -195,12 +195,6 @@ class SceneScreen(PlayScreen):
             elif self.scene.kind == "sanction":
                 sanction.draw_sanction_panel(self, surf, self.panel)
         self.draw_buttons(surf)
-        if not app.settings.reduced_motion:
-            age = app.now - self.born
-            if age < 0.25:  # a soft fade-in of the new scene
-                veil = draw.veil(card.size, (255, 255, 255), 200, surf)  # shared, not one per screen
-                veil.set_alpha(int(200 * (1 - age / 0.25)))
-                surf.blit(veil, card.topleft)
 
     def draw_text_bubble(self, surf: pygame.Surface, has_speaker: bool) -> None:
         app, L = self.app, self.app.layout

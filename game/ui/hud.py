@@ -35,6 +35,10 @@ class Hud:
         self.more = 0
         self.friend_flash: dict[str, tuple[int, float]] = {}
         self.last_stars: dict[str, int] = {}
+        # each panel drawn once per state and kept; `hold` reuses the last one as it is (set for
+        # a new screen's first frame, so its cost is the new screen only; animations start next)
+        self._panels: dict[str, tuple[tuple, pygame.Rect, pygame.Surface]] = {}
+        self.hold = False
 
     # ----- state -------------------------------------------------------------------------
     def reset(self, run) -> None:
@@ -104,10 +108,53 @@ class Hud:
         return moving
 
     # ----- drawing -----------------------------------------------------------------------
+    def _panel(self, name: str, surf: pygame.Surface, rect: pygame.Rect, state: tuple, paint) -> None:
+        """Blit the panel for `state`, painting it first (over the backdrop) when it changed."""
+        app, L = self.app, self.app.layout
+        m = L.px(16)  # room for shadows and glow around the panel
+        area = rect.inflate(2 * m, 2 * m).clip(surf.get_rect())
+        key = (state, tuple(area), surf.get_size(), L.text_scale, L.touch, app.settings.lang,
+               app.settings.transparent, app.settings.reduced_motion, id(app.run), id(app.scenario))
+        hit = self._panels.get(name)
+        if hit is None or (hit[0] != key and not (self.hold and hit[1] == area)):
+            panel = draw.background(*surf.get_size()).subsurface(area).copy()
+            paint(panel, rect.move(-area.x, -area.y))
+            hit = (key, area, panel)
+            self._panels[name] = hit
+        surf.blit(hit[2], area.topleft)
+
+    def draw_meter(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        self._panel("meter", surf, rect, (round(self.shown, 2),), self._paint_meter)
+
+    def draw_score_card(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        run, now = self.app.run, self.app.now
+        glow = max(0.0, 1.0 - (now - self.pulse_at)) if not self.app.settings.reduced_motion else 0.0
+        state = (round(self.shown), (self.target > self.shown) - (self.target < self.shown), round(glow, 2),
+                 (run.stars, len(run.ratings)) if run is not None else None)
+        self._panel("score", surf, rect, state, self._paint_score_card)
+
+    def draw_toasts(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        L, now = self.app.layout, self.app.now
+        slide = 0 if self.app.settings.reduced_motion else 1
+        state = (self.more, tuple((t.delta, t.text, slide * int(max(0.0, 1 - (now - t.born) / 0.35) * L.px(30)))
+                                  for t in self.toasts))
+        self._panel("toasts", surf, rect, state, self._paint_toasts)
+
+    def draw_friends(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        app = self.app
+        run, now = app.run, app.now
+        if run is None:
+            return
+        state = tuple((fid, f.score, f.status, self.last_stars.get(fid),
+                       self.friend_flash.get(fid, (0, 0.0))[0]
+                       if now - self.friend_flash.get(fid, (0, -99.0))[1] < TOAST_LIFE or app.settings.reduced_motion
+                       else 0) for fid, f in run.friends.items())
+        self._panel("friends", surf, rect, state, self._paint_friends)
+
     def tier(self, score: int):
         return self.app.scenario.tier_for(int(round(score)))
 
-    def draw_meter(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    def _paint_meter(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
         """The range min..max in tier colours, the gates marked, and where the score stands."""
         app, L = self.app, self.app.layout
         sc = app.scenario
@@ -146,7 +193,7 @@ class Hud:
                                                (x + L.px(7), track.bottom + L.px(12))])
         draw.shape(surf, tier.shape, (x, track.centery), L.px(10), col, theme.INK)
 
-    def draw_score_card(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    def _paint_score_card(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
         app, L = self.app, self.app.layout
         score = int(round(self.shown))
         tier = self.tier(score)
@@ -185,7 +232,7 @@ class Hud:
         L = self.app.layout
         return max(L.px(40), measure(L, toast.text, "small", width - L.px(78)) + L.px(14))
 
-    def draw_toasts(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    def _paint_toasts(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
         """The notices of the last change: amount and (vague, or exact) reason."""
         app, L = self.app, self.app.layout
         now = app.now
@@ -219,7 +266,7 @@ class Hud:
             draw_line(surf, L, app.ui("hud.more_changes", n=self.more), "tiny", (rect.x + L.px(8), y),
                       theme.INK_SOFT, max_w=rect.w - L.px(8))
 
-    def draw_friends(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    def _paint_friends(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
         app, L = self.app, self.app.layout
         run, sc = app.run, app.scenario
         if run is None or not sc.friends:
