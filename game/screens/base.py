@@ -76,6 +76,7 @@ class Screen:
             self.app.layer_keys[depth] = key
         surf.blit(layer, (0, 0))
         self.app.hud.hold = rebuilt  # a new screen's first frame: the score panels as they were
+        self.app.hud.layer = (depth, key)
         try:
             self.draw_dynamic(surf)
         finally:

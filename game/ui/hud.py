@@ -37,8 +37,9 @@ class Hud:
         self.last_stars: dict[str, int] = {}
         # each panel drawn once per state and kept; `hold` reuses the last one as it is (set for
         # a new screen's first frame, so its cost is the new screen only; animations start next)
-        self._panels: dict[str, tuple[tuple, pygame.Rect, pygame.Surface]] = {}
+        self._panels: dict[str, tuple[tuple, tuple, pygame.Surface, object]] = {}
         self.hold = False
+        self.layer: object = None  # the key of the still layer the panels are drawn over
 
     # ----- state -------------------------------------------------------------------------
     def reset(self, run) -> None:
@@ -109,18 +110,26 @@ class Hud:
 
     # ----- drawing -----------------------------------------------------------------------
     def _panel(self, name: str, surf: pygame.Surface, rect: pygame.Rect, state: tuple, paint) -> None:
-        """Blit the panel for `state`, painting it first (over the backdrop) when it changed."""
+        """Blit the panel for `state`, painting it first when its state or what lies beneath
+        it (the screen's still layer, read back once per layer) changed."""
         app, L = self.app, self.app.layout
         m = L.px(16)  # room for shadows and glow around the panel
         area = rect.inflate(2 * m, 2 * m).clip(surf.get_rect())
-        key = (state, tuple(area), surf.get_size(), L.text_scale, L.touch, app.settings.lang,
-               app.settings.transparent, app.settings.reduced_motion, id(app.run), id(app.scenario))
+        under = surf.subsurface(area)
         hit = self._panels.get(name)
-        if hit is None or (hit[0] != key and not (self.hold and hit[1] == area)):
-            panel = draw.background(*surf.get_size()).subsurface(area).copy()
+        if hit is not None and hit[3] == self.layer and hit[1][0] == tuple(area):
+            beneath = hit[1]  # the same still layer: what lies beneath has not changed
+        else:
+            beneath = (tuple(area), hash(pygame.image.tobytes(under, "RGB")))
+        key = (state, surf.get_size(), L.text_scale, L.touch, app.settings.lang, app.settings.transparent,
+               app.settings.reduced_motion, id(app.run), id(app.scenario))
+        if hit is None or hit[1] != beneath or (hit[0] != key and not self.hold):
+            panel = under.copy()
             paint(panel, rect.move(-area.x, -area.y))
-            hit = (key, area, panel)
-            self._panels[name] = hit
+            hit = (key, beneath, panel, self.layer)
+        elif hit[3] != self.layer:
+            hit = (hit[0], beneath, hit[2], self.layer)
+        self._panels[name] = hit
         surf.blit(hit[2], area.topleft)
 
     def draw_meter(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
