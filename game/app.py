@@ -88,6 +88,9 @@ class App:
         self.last_result: Optional[str] = None
         self.last_input = 0.0
         self._hud = None
+        self._stats = None
+        self.quiz_before: Optional[dict[str, str]] = None  # the check before the week, in memory only
+        self.debrief_session = None
         self.sound = Sound()
         self.autoplayer = None
         self.kiosk_ctl = None
@@ -108,6 +111,28 @@ class App:
             from .ui.hud import Hud
             self._hud = Hud(self)
         return self._hud
+
+    @property
+    def stats_on(self) -> bool:
+        """Anonymous play statistics are kept: the player's setting; in the kiosk always."""
+        return self.kiosk or bool(self.settings.stats)
+
+    @property
+    def stats(self):
+        """The play statistics (game.stats.Stats), opened on first use; a disabled one when off."""
+        from .stats import Stats
+        if self._stats is None or self._stats.enabled != self.stats_on:
+            if self._stats is not None:
+                self._stats.close()
+            self._stats = Stats() if self.stats_on else Stats.disabled()
+        return self._stats
+
+    def open_address(self, url: str) -> bool:
+        """Open a cited source in the browser: at home only (never in the kiosk)."""
+        from .links import allowed_addresses, open_address
+        if self.kiosk or self.scenario is None:
+            return False
+        return open_address(url, self.kiosk, allowed_addresses(self.scenario))
 
     # ----- window ------------------------------------------------------------------------
     def open_window(self) -> None:
@@ -337,6 +362,8 @@ class App:
         from .screens.title import TitleScreen
         if self.kiosk:
             self.run = None
+            self.debrief_session = None
+            self.quiz_before = None
         if message:
             self.message = message
         self.show([TitleScreen(self)])
@@ -356,6 +383,8 @@ class App:
             return
         self.run = start(self.scenario, self.new_seed() if seed is None else seed, kiosk=self.kiosk)
         self.hud.reset(self.run)
+        self.quiz_before = None
+        self.debrief_session = None
         self.last_result = None
         self.message = None
         self.write_save()
@@ -378,6 +407,8 @@ class App:
             return
         self.run = run
         self.hud.reset(run)
+        self.quiz_before = None
+        self.debrief_session = None
         self.last_result = None
         self.message = None
         if run.ended:
@@ -626,6 +657,8 @@ def main(args: Any, scenario_path: Path) -> int:
     except KeyboardInterrupt:
         code = 130
     finally:
+        if app._stats is not None:
+            app._stats.close()
         pygame.quit()
     if app.load_error and app.scenario is None:
         return 1

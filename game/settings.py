@@ -21,6 +21,7 @@ class Settings:
     reduced_motion: bool = False
     volume: int = 6                # 0 (muted) to 10
     fullscreen: bool = False
+    stats: bool = True             # keep anonymous play statistics on this device (kiosk: always)
 
     def clean(self) -> "Settings":
         """Replace any value of the wrong kind by its default (a hand-edited file must not crash)."""
@@ -29,7 +30,7 @@ class Settings:
             self.lang = default.lang
         if self.text_size not in TEXT_SIZES:
             self.text_size = default.text_size
-        for name in ("transparent", "reduced_motion", "fullscreen"):
+        for name in ("transparent", "reduced_motion", "fullscreen", "stats"):
             if not isinstance(getattr(self, name), bool):
                 setattr(self, name, getattr(default, name))
         if not isinstance(self.volume, int) or isinstance(self.volume, bool):

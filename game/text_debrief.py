@@ -7,6 +7,7 @@ and return lines, so the pygame screens can reuse the sentences.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Optional, Protocol
 
 from .engine.debrief import Counterfactual, Debrief, analyze
@@ -96,6 +97,17 @@ def week_lines(w: Speaker, run: Run) -> list[str]:
     return lines
 
 
+def ledger_rule(w: Speaker, e: Any) -> str:
+    """A ledger entry's exact rule as the screens show it: with the friend it came from
+    ("(Noor)") for association and rating entries, or marked as a delayed effect."""
+    rule = w.s(e.exact)
+    if e.friend and e.source in ("association", "rating"):
+        return w.ui("debrief.ledger.rule_friend", rule=rule, name=w.name_of(e.friend))
+    if e.source == "later":
+        return w.ui("debrief.ledger.rule_later", rule=rule)
+    return rule
+
+
 def counterfactual_lines(w: Speaker, run: Run, cf: Counterfactual, goal: Optional[str]) -> list[str]:
     values = dict(alt=_choice(w, run, cf.alternative), orig=_choice(w, run, cf.original),
                   weekday=w.weekday(cf.day), score=cf.score, delta=signed(cf.score_change))
@@ -119,33 +131,42 @@ def counterfactual_lines(w: Speaker, run: Run, cf: Counterfactual, goal: Optiona
     return lines
 
 
-def steering_lines(w: Speaker, run: Run, d: Debrief) -> list[str]:
+def steer_lines(w: Speaker, d: Debrief) -> list[str]:
+    """How often the player took the score-raising option (and when something was at stake)."""
     st = d.steering
-    lines = [w.ui("debrief.steer.title")]
-    if st.total:
-        lines.append(w.ui("debrief.steer.share", took=st.took, total=st.total))
-    else:
-        lines.append(w.ui("debrief.steer.none"))
+    lines = [w.ui("debrief.steer.share", took=st.took, total=st.total) if st.total
+             else w.ui("debrief.steer.none")]
     if st.conflicts:
         lines.append(w.ui("debrief.steer.conflicts", took=st.conflicts_took, total=len(st.conflicts)))
+    return lines
+
+
+def friend_lines(w: Speaker, run: Run, f: Any) -> list[str]:
+    """One friend's fate (a FriendFate): the score's path, its biggest cause, the pull on yours."""
+    name = w.name_of(f.friend)
+    lines = [w.ui("debrief.friend.line", name=name, start=f.start, end=f.end,
+                  delta=signed(f.change), status=w.ui(f"text.status_{f.status}"))]
+    cause = f.main_cause
+    if cause is not None:
+        if cause.kind == "choice" and cause.choice:
+            lines.append(w.ui("debrief.friend.cause_choice", delta=signed(cause.delta),
+                              choice=_choice(w, run, cause.choice)))
+        else:
+            lines.append(w.ui(f"debrief.friend.cause_{cause.kind}", delta=signed(cause.delta)))
+    if f.pull_on_you:
+        lines.append(w.ui("debrief.friend.pull", name=name, delta=signed(f.pull_on_you)))
+    if f.ratings_on_you:
+        lines.append(w.ui("debrief.friend.rated", name=name, delta=signed(f.ratings_on_you)))
+    return lines
+
+
+def steering_lines(w: Speaker, run: Run, d: Debrief) -> list[str]:
+    lines = [w.ui("debrief.steer.title")] + steer_lines(w, d)
     if d.friends:
         lines.append("")
         lines.append(w.ui("debrief.friends.title"))
     for f in d.friends:
-        name = w.name_of(f.friend)
-        lines.append(w.ui("debrief.friend.line", name=name, start=f.start, end=f.end,
-                          delta=signed(f.change), status=w.ui(f"text.status_{f.status}")))
-        cause = f.main_cause
-        if cause is not None:
-            if cause.kind == "choice" and cause.choice:
-                lines.append(w.ui("debrief.friend.cause_choice", delta=signed(cause.delta),
-                                  choice=_choice(w, run, cause.choice)))
-            else:
-                lines.append(w.ui(f"debrief.friend.cause_{cause.kind}", delta=signed(cause.delta)))
-        if f.pull_on_you:
-            lines.append(w.ui("debrief.friend.pull", name=name, delta=signed(f.pull_on_you)))
-        if f.ratings_on_you:
-            lines.append(w.ui("debrief.friend.rated", name=name, delta=signed(f.ratings_on_you)))
+        lines.extend(friend_lines(w, run, f))
     lines.append("")
     lines.append(w.ui("debrief.cf.title"))
     if not d.counterfactuals:
@@ -157,36 +178,91 @@ def steering_lines(w: Speaker, run: Run, d: Debrief) -> list[str]:
     return lines
 
 
-def others_lines(w: Speaker, run: Run, d: Debrief, stats: Any) -> list[str]:
-    """How earlier players on this machine chose at the key moments (`stats`: a game.stats.Stats)."""
-    lines = [w.ui("debrief.others.title")]
+@dataclass
+class OptionShare:
+    choice: str
+    count: int
+    percent: int
+    chosen: bool  # the player's own choice
+    line: str  # "40% chose ..."
+
+
+@dataclass
+class MomentShares:
+    step: int
+    line: str  # "Monday: you chose ..."
+    options: list[OptionShare]
+
+
+@dataclass
+class Others:
+    """How earlier players chose, as sentences with their numbers (the screens draw bars)."""
+    status: str  # off, none, or how many earlier players
+    players: int
+    moments: list[MomentShares] = field(default_factory=list)
+    endings: list[tuple[str, int]] = field(default_factory=list)  # (ending title, players)
+    endings_line: str = ""
+    private: str = ""
+
+
+def others_view(w: Speaker, run: Run, d: Debrief, stats: Any) -> Others:
+    """How earlier players on this machine chose at the key moments (`stats`: a game.stats.Stats
+    or anything answering `enabled`, `count`, `shares` and `endings` the same way)."""
     if stats is None or not stats.enabled:
-        return lines + [w.ui("debrief.others.off")]
+        return Others(w.ui("debrief.others.off"), 0)
     sc = run.scenario
     n = stats.count(sc.id)
     if not n:
-        return lines + [w.ui("debrief.others.none")]
-    lines.append(w.ui("debrief.others.players_one") if n == 1 else w.ui("debrief.others.players", n=n))
+        return Others(w.ui("debrief.others.none"), 0)
+    view = Others(w.ui("debrief.others.players_one") if n == 1 else w.ui("debrief.others.players", n=n), n)
     for m in d.key_moments():
         options = [c.id for c in sc.scenes[m.scene].choices]
         shares = stats.shares(sc.id, options)
         if not shares.total:
             continue
-        lines.append(w.ui("debrief.others.moment", weekday=w.weekday(m.day), choice=_choice(w, run, m.chosen)))
-        for cid, pct in shares.percents().items():
-            lines.append(w.ui("debrief.others.option", percent=pct, choice=_choice(w, run, cid)))
+        view.moments.append(MomentShares(
+            m.step, w.ui("debrief.others.moment", weekday=w.weekday(m.day), choice=_choice(w, run, m.chosen)),
+            [OptionShare(cid, shares.counts.get(cid, 0), pct, cid == m.chosen,
+                         w.ui("debrief.others.option", percent=pct, choice=_choice(w, run, cid)))
+             for cid, pct in shares.percents().items()]))
     endings = stats.endings(sc.id)
     if endings:
-        items = ", ".join(w.ui("debrief.others.ending_item", title=_ending_title(w, run, e), n=k)
-                          for e, k in endings.items())
-        lines.append(w.ui("debrief.others.endings", endings=items))
-    lines.append(w.ui("debrief.others.private"))
+        view.endings = [(_ending_title(w, run, e), k) for e, k in endings.items()]
+        items = ", ".join(w.ui("debrief.others.ending_item", title=title, n=k) for title, k in view.endings)
+        view.endings_line = w.ui("debrief.others.endings", endings=items)
+    view.private = w.ui("debrief.others.private")
+    return view
+
+
+def others_lines(w: Speaker, run: Run, d: Debrief, stats: Any) -> list[str]:
+    """How earlier players on this machine chose at the key moments (`stats`: a game.stats.Stats)."""
+    view = others_view(w, run, d, stats)
+    lines = [w.ui("debrief.others.title"), view.status]
+    for moment in view.moments:
+        lines.append(moment.line)
+        lines.extend(o.line for o in moment.options)
+    if view.endings_line:
+        lines.append(view.endings_line)
+    if view.private:
+        lines.append(view.private)
     return lines
 
 
-def _source_lines(w: Speaker, run: Run, source_id: str) -> list[str]:
+def source_line(w: Speaker, run: Run, source_id: str) -> str:
     src = run.scenario.sources[source_id]
-    return [w.ui("debrief.source", outlet=src.outlet, date=src.date, title=src.title), src.url]
+    return w.ui("debrief.source", outlet=src.outlet, date=src.date, title=src.title)
+
+
+def _source_lines(w: Speaker, run: Run, source_id: str) -> list[str]:
+    return [source_line(w, run, source_id), run.scenario.sources[source_id].url]
+
+
+def card_texts(w: Speaker, kind: str, card: dict) -> tuple[str, str]:
+    """A myth card's claim and fact, or a home card's title and text, as the debrief says them."""
+    if kind == "myths":
+        return (w.ui("debrief.myth.claim", text=w.s(f"myth.{card['id']}.claim")),
+                w.ui("debrief.myth.fact", text=w.s(f"myth.{card['id']}.fact")))
+    return w.s(f"home.{card['id']}.title"), w.s(f"home.{card['id']}.text")
 
 
 def myth_lines(w: Speaker, run: Run) -> list[str]:
@@ -195,8 +271,7 @@ def myth_lines(w: Speaker, run: Run) -> list[str]:
         return []
     lines = [w.ui("debrief.myths.title")]
     for card in cards:
-        lines.append(w.ui("debrief.myth.claim", text=w.s(f"myth.{card['id']}.claim")))
-        lines.append(w.ui("debrief.myth.fact", text=w.s(f"myth.{card['id']}.fact")))
+        lines.extend(card_texts(w, "myths", card))
         lines.extend(_source_lines(w, run, card["source"]))
         lines.append("")
     return lines[:-1]
@@ -208,8 +283,7 @@ def home_lines(w: Speaker, run: Run) -> list[str]:
         return []
     lines = [w.ui("debrief.home.title")]
     for card in cards:
-        lines.append(w.s(f"home.{card['id']}.title"))
-        lines.append(w.s(f"home.{card['id']}.text"))
+        lines.extend(card_texts(w, "home", card))
         lines.extend(_source_lines(w, run, card["source"]))
         lines.append("")
     return lines[:-1]

@@ -44,7 +44,9 @@ def test_autoplay_saves_one_png_per_scene(tmp_path, policy):
     scenes = [scene for _, _, scene in run.history]
     for scene in dict.fromkeys(scenes):
         assert any(f.endswith(f"_{scene}.png") for f in files), (scene, files)
-    assert files[0].endswith("_title.png") and files[-1].endswith("_week_chart.png")
+    assert files[0].endswith("_title.png") and files[-1].endswith("_debrief_questions.png")
+    assert any(f.endswith("_week_chart.png") for f in files)
+    assert any("_debrief_myths_" in f for f in files) and any("_quiz_before_" in f for f in files)
     assert any(f"_ending_{run.ending.id}.png" in f for f in files)
     assert any("_day_end_" in f for f in files)
     img = pygame.image.load(str(tmp_path / files[3]))

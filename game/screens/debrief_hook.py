@@ -1,9 +1,17 @@
-"""The hook for the debrief: the screens shown after the ending, in order.
+"""The debrief: the screens shown after the ending, in the order of the brief.
 
-The full debrief (how did that feel, how the system steered you, how others chose, real or not,
-closer to home, questions) is a separate piece of work. It plugs in here: return more screens
-after WeekChartScreen. Each screen calls `app.advance()` to move on; after the last one the game
-returns to the title. Every screen gets the app (settings, strings, layout) and the ended run.
+At home: how did that feel → your week (chart and ledger) → how the system steered you (with
+each friend's fate) → what if? (the counterfactuals) → how others chose → real or not (one myth
+card per page) → closer to home (one card per page) → the quick check again, then before and
+after → questions to discuss (with the summary card's export).
+
+In the kiosk (a 5–8 minute visit, the short week included): how did that feel → your week → how
+the system steered you with the one counterfactual that changed most → the first three myth
+cards → the first home card. No quiz, no statistics page, no export; the idle countdown that
+every kiosk screen has applies here too.
+
+The week is recorded in the play statistics once, when the debrief starts (see
+game/debrief_session.py); the pages share that session.
 """
 from __future__ import annotations
 
@@ -13,8 +21,58 @@ if TYPE_CHECKING:
     from ..app import App
     from .base import Screen
 
+KIOSK_MYTHS = 3
+KIOSK_HOME = 1
+
+
+def start_session(app: "App", run):
+    """The debrief's session for `run`, made (and the week recorded) once per run."""
+    from ..debrief_session import DebriefSession
+    s = app.debrief_session
+    if s is None or s.run is not run:
+        record = app.autoplayer is None  # a week the game played by itself is no player's
+        s = DebriefSession(run, app.stats, record=record, quiz_before=app.quiz_before)
+        if s.notice is not None:
+            import sys
+            print(f"scored: {s.notice.text('en')}", file=sys.stderr)
+        app.debrief_session = s
+        s.pages = build_pages(app, s)
+    return s
+
+
+def build_pages(app: "App", s) -> list:
+    from .debrief_cards import CardScreen
+    from .debrief_feeling import FeelingScreen
+    from .debrief_others import OthersScreen
+    from .debrief_questions import QuestionsScreen
+    from .debrief_steering import SteeringScreen
+    from .debrief_whatif import WhatIfScreen
+    from .quiz import QuizResultScreen, QuizScreen
+    from .week_chart import WeekChartScreen
+    run, sc, kiosk = s.run, s.run.scenario, app.kiosk
+    material = sc.debrief
+    pages: list = []
+    if material.get("feelings"):
+        pages.append(FeelingScreen(app, s))
+    pages.append(WeekChartScreen(app, run, s))
+    pages.append(SteeringScreen(app, s, with_counterfactual=kiosk))
+    if not kiosk:
+        pages.append(WhatIfScreen(app, s))
+        pages.append(OthersScreen(app, s))
+    for kind, limit in (("myths", KIOSK_MYTHS), ("home", KIOSK_HOME)):
+        cards = list(material.get(kind, []))
+        if kiosk:
+            cards = cards[:limit]
+        pages += [CardScreen(app, s, kind, card, i + 1, len(cards)) for i, card in enumerate(cards)]
+    if not kiosk:
+        quiz = material.get("quiz", [])
+        pages += [QuizScreen(app, s, "after", i) for i in range(len(quiz))]
+        if quiz:
+            pages.append(QuizResultScreen(app, s))
+        pages.append(QuestionsScreen(app, s))
+    return pages
+
 
 def debrief_screens(app: "App", run) -> "list[Screen]":
-    """The screens after the ending, first to last (for now: the week as a chart and ledger)."""
-    from .week_chart import WeekChartScreen
-    return [WeekChartScreen(app, run)]
+    """The screens after the ending, first to last."""
+    return list(start_session(app, run).pages)

@@ -33,8 +33,8 @@ class IntroScreen(Screen):
         self.focus = len(self.buttons) - 1  # Start
 
     def start(self) -> None:
-        from .scene import SceneScreen
-        self.app.show([SceneScreen(self.app)])
+        from .quiz import before_week  # the quick check first (not in the kiosk), then the week
+        self.app.show(before_week(self.app))
 
     def back(self) -> None:
         if not self.app.kiosk:

@@ -1,4 +1,5 @@
-"""Settings: language, text size, transparent rules, reduced motion, volume, fullscreen."""
+"""Settings: language, text size, transparent rules, reduced motion, volume, fullscreen, and
+whether anonymous play statistics are kept (not in the kiosk: there they are always kept)."""
 from __future__ import annotations
 
 import pygame
@@ -38,6 +39,9 @@ class SettingsScreen(Screen):
             rows.append(("fullscreen", app.ui("settings.fullscreen"),
                          [(off, not st.fullscreen, lambda: self.set("fullscreen", False)),
                           (on, st.fullscreen, lambda: self.set("fullscreen", True))]))
+            rows.append(("stats", app.ui("settings.stats"),
+                         [(off, not st.stats, lambda: self.set("stats", False)),
+                          (on, st.stats, lambda: self.set("stats", True))]))
         return rows
 
     def set(self, name: str, value) -> None:

@@ -1,47 +1,47 @@
-"""The first debrief screen: the score over the week as a chart, and the ledger with exact rules."""
+"""Your week: the score over the days as a chart (choices and gate checks marked), and the full
+ledger, each change with its exact rule now revealed (and the friend it came from)."""
 from __future__ import annotations
 
 import pygame
 
+from ..text_debrief import ledger_rule
 from ..ui import draw, theme
 from ..ui.chart import draw_chart
-from ..ui.text import draw_line, draw_text, line_h, measure, style_font
-from ..ui.widgets import Button, button_width
-from .base import Screen
+from ..ui.text import draw_line, draw_text, measure
+from .debrief_page import DebriefPage
 
 
 def signed(n: int) -> str:
     return f"+{n}" if n > 0 else (f"−{-n}" if n < 0 else "±0")
 
 
-class WeekChartScreen(Screen):
+class WeekChartScreen(DebriefPage):
     name = "week_chart"
+    section = "week"
 
-    def __init__(self, app, run):
-        super().__init__(app)
-        self.run = run
-        self.offset = 0
+    def __init__(self, app, run, session=None):
+        super().__init__(app, session)
+        self._run = run
 
-    def layout(self) -> None:
-        app, L = self.app, self.app.layout
-        W, H = L.W, L.H
-        self.card = L.rect(24, 20, W - 48, H - 40)
-        pad = L.px(28)
-        last = not app.queue
-        label = app.ui("week.finish") if last else app.ui("common.continue")
-        r = pygame.Rect(0, 0, button_width(L, label, 220), L.px(L.button_h + 6))
-        r.bottomright = (self.card.right - pad, self.card.bottom - L.px(20))
-        self.buttons = [Button(r, label, self.app.advance, name="finish")]
-        if not app.kiosk and not last:
-            pass
-        top = self.card.y + pad + L.px(56)
-        split = self.card.x + int(self.card.w * 0.58)
-        self.chart_rect = pygame.Rect(self.card.x + pad, top, split - self.card.x - pad - L.px(12),
-                                      r.y - L.px(16) - top)
-        self.ledger_rect = pygame.Rect(split + L.px(12), top + L.px(30), self.card.right - pad - split - L.px(12),
-                                       r.y - L.px(16) - top - L.px(30))
+    @property
+    def run(self):
+        return self._run
+
+    def title(self) -> str:
+        return self.app.ui("week.title")
+
+    def subtitle(self) -> str:
+        run = self.run
+        return self.app.ui("week.subtitle", start=run.history[0][1], end=run.score)
+
+    def layout_body(self) -> None:
+        L = self.app.layout
+        b = self.body
+        split = b.x + int(b.w * 0.57)
+        self.chart_rect = pygame.Rect(b.x, b.y, split - b.x - L.px(12), b.h)
+        self.ledger_rect = pygame.Rect(split + L.px(18), b.y + L.px(34), b.right - split - L.px(24),
+                                       b.h - L.px(40))
         self.rows = self.ledger_rows()
-        self.focus = 0
 
     def ledger_rows(self):
         app, L = self.app, self.app.layout
@@ -49,7 +49,7 @@ class WeekChartScreen(Screen):
         w = self.ledger_rect.w - L.px(70)
         for e in self.run.ledger:
             vague = app.s(e.vague)
-            exact = app.s(e.exact)
+            exact = ledger_rule(app, e)
             h = measure(L, exact, "small", w) + measure(L, vague, "tiny", w) + L.px(16)
             rows.append((e, vague, exact, h))
         return rows
@@ -68,26 +68,16 @@ class WeekChartScreen(Screen):
         if ev.key in (pygame.K_UP, pygame.K_DOWN) and not (ev.mod & pygame.KMOD_SHIFT):
             self.scroll((0, 0), self.app.layout.px(60) * (1 if ev.key == pygame.K_UP else -1))
             return
+        if ev.key in (pygame.K_HOME, pygame.K_END):
+            self.scroll((0, 0), 10 ** 6 if ev.key == pygame.K_HOME else -10 ** 6)
+            return
         super().key(ev)
 
-    def back(self) -> None:
-        pass
-
-    def draw_static(self, surf: pygame.Surface) -> None:
+    def draw_body(self, surf: pygame.Surface) -> None:
         app, L = self.app, self.app.layout
-        run = self.run
-        surf.blit(draw.background(*surf.get_size()), (0, 0))
-        card = self.card
-        draw.flat_card(surf, card, L.px(32), (255, 255, 255), (246, 240, 255), shadow_px=L.px(12))
-        pad = L.px(28)
-        draw_text(surf, L, app.ui("week.title"), "title", pygame.Rect(card.x + pad, card.y + pad - L.px(4),
-                  card.w // 2, L.px(50)), theme.INK, max_lines=1)
-        sub = app.ui("week.subtitle", start=run.history[0][1], end=run.score)
-        draw_text(surf, L, sub, "small", pygame.Rect(card.x + card.w // 2, card.y + pad, card.w // 2 - pad, L.px(44)),
-                  theme.INK_SOFT, align="right", max_lines=2)
-        draw_chart(surf, app, self.chart_rect, run)
+        draw_chart(surf, app, self.chart_rect, self.run)
         lr = self.ledger_rect
-        draw_line(surf, L, app.ui("week.ledger"), "small_bold", (lr.x, lr.y - L.px(28)), theme.INK_SOFT, max_w=lr.w)
+        draw_line(surf, L, app.ui("week.ledger"), "small_bold", (lr.x, lr.y - L.px(30)), theme.INK_SOFT, max_w=lr.w)
         draw.card(surf, lr.inflate(L.px(12), L.px(12)), L.px(16), (250, 247, 255), (244, 240, 255))
         clip = surf.get_clip()
         surf.set_clip(lr)
@@ -110,6 +100,3 @@ class WeekChartScreen(Screen):
             th = max(L.px(30), int(lr.h * lr.h / total))
             ty = lr.y + int(-self.offset / max(1, total - lr.h) * (lr.h - th))
             pygame.draw.rect(surf, (200, 190, 230), (lr.right + L.px(2), ty, L.px(4), th), border_radius=L.px(2))
-
-    def auto(self, player):
-        return player.finish

@@ -51,17 +51,11 @@ def draw_chart(surf: pygame.Surface, app: "App", rect: pygame.Rect, run) -> None
         y = xy(0, v)[1]
         pygame.draw.line(surf, (232, 228, 244), (plot.x, y), (plot.right, y), 1)
         draw_line(surf, L, str(v), "tiny", (plot.x - L.px(8), y), theme.INK_SOFT, "midright")
-    # gates
+    # gates: the dashed lines now, their labels last (placed clear of the line)
     for gate in sc.gates:
         y = xy(0, gate.at)[1]
         for x in range(plot.x, plot.right, L.px(12)):
             pygame.draw.line(surf, theme.ACCENT, (x, y), (min(x + L.px(6), plot.right), y), max(1, L.px(2)))
-        label = f"{app.s(gate.label)} {gate.at}"
-        f = style_font(L, "tiny")
-        lw = min(plot.w // 2, f.size(label)[0])
-        chip = pygame.Rect(plot.x + L.px(6), y - f.get_height() - L.px(6), lw + L.px(12), f.get_height() + L.px(4))
-        draw.card(surf, chip, L.px(6), (255, 255, 255), alpha=220)
-        draw_line(surf, L, label, "tiny", (chip.x + L.px(6), chip.y + L.px(2)), theme.ACCENT, max_w=plot.w // 2)
     # days
     first_step_of_day: dict[int, int] = {}
     for step, _, day in pts:
@@ -83,9 +77,45 @@ def draw_chart(surf: pygame.Surface, app: "App", rect: pygame.Rect, run) -> None
         tier = sc.tier_for(score)
         draw.shape(surf, tier.shape, p, L.px(6), theme.hex_color(tier.color), theme.INK)
     # gate checks
+    marks = []
     for check in run.gate_checks:
         p = xy(check.step, check.score)
         col = theme.GOOD if check.passed else theme.BAD
         pygame.draw.circle(surf, (255, 255, 255), p, L.px(13))
         pygame.draw.circle(surf, col, p, L.px(13), max(2, L.px(3)))
         draw.icon(surf, "check" if check.passed else "cross", p, L.px(8), col)
+        marks.append(pygame.Rect(p[0] - L.px(14), p[1] - L.px(14), L.px(28), L.px(28)))
+    # gate labels, each where it touches neither the line, a marker nor another label
+    f = style_font(L, "tiny")
+    taken: list[pygame.Rect] = []
+    for gate in sc.gates:
+        y = xy(0, gate.at)[1]
+        label = f"{app.s(gate.label)} {gate.at}"
+        lw = min(plot.w // 2, f.size(label)[0])
+        chip = label_spot(plot, y, lw + L.px(12), f.get_height() + L.px(4), L.px(4), line, marks + taken,
+                          margin=L.px(14))
+        taken.append(chip)
+        draw.card(surf, chip, L.px(6), (255, 255, 255), alpha=230)
+        draw_line(surf, L, label, "tiny", (chip.x + L.px(6), chip.y + L.px(2)), theme.ACCENT, max_w=plot.w // 2)
+
+
+def label_spot(plot: pygame.Rect, y: int, w: int, h: int, gap: int, line: list, avoid: list,
+               margin: int = 4) -> pygame.Rect:
+    """Where a gate's label goes: just above (or below) its dashed line at `y`, at the first place
+    from the left where it crosses no segment of the score line and no rectangle in `avoid`; if
+    there is none, where it crosses least."""
+    best, best_hits = None, None
+    steps = max(1, (plot.w - w) // max(1, w // 4))
+    for i in range(steps + 1):
+        x = plot.x + gap + int(i * (plot.w - w - 2 * gap) / max(1, steps))
+        for top in (y - h - gap, y + gap):
+            r = pygame.Rect(x, top, w, h)
+            if not plot.contains(r):
+                continue
+            hits = sum(1 for a, b in zip(line, line[1:]) if r.inflate(margin, margin).clipline(a, b))
+            hits += sum(1 for o in avoid if r.colliderect(o))
+            if hits == 0:
+                return r
+            if best_hits is None or hits < best_hits:
+                best, best_hits = r, hits
+    return best or pygame.Rect(plot.x + gap, y - h - gap, w, h)
