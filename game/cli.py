@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=None, help="seed of the run (default: random)")
     parser.add_argument("--scenario", default=None, help="scenario.yaml to play (default: the week)")
     parser.add_argument("--transparent", action="store_true", help="show each change's exact rule at once")
+    parser.add_argument("--no-stats", action="store_true",
+                        help="text mode: keep no anonymous play statistics on this device")
     parser.add_argument("--kiosk", action="store_true", help="museum kiosk: short week, attract loop, idle reset")
     parser.add_argument("--autoplay", choices=["random", "score", "loyal"], help="play the week by itself")
     parser.add_argument("--screenshots", metavar="DIR", help="with --autoplay: save one PNG per scene")
@@ -95,7 +97,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         from .text_mode import play_text
         scenario = _load(scenario_path)
         seed = args.seed if args.seed is not None else random.randrange(1_000_000)
-        return play_text(scenario, args.lang or "en", seed, args.transparent, args.kiosk)
+        from .stats import Stats
+        stats = Stats.disabled() if args.no_stats else Stats()
+        try:
+            return play_text(scenario, args.lang or "en", seed, args.transparent, args.kiosk, stats=stats)
+        finally:
+            stats.close()
     try:
         from .app import main as play_window
     except ImportError as exc:  # the window needs pygame-ce

@@ -10,7 +10,7 @@ from typing import Callable, Iterator, Optional, TextIO
 from .engine import DaySummary, GateCheck, LedgerEntry, Outcome, start
 from .engine.model import Scenario
 from .engine.runlog import undo
-from .ui_text import t
+from .text_debrief import Words
 
 EXIT_OK, EXIT_EOF, EXIT_QUIT = 0, 2, 3
 
@@ -19,24 +19,17 @@ def signed(n: int) -> str:
     return f"{n:+d}"
 
 
-class TextGame:
+class TextGame(Words):
+    """The week in plain lines; `s`, `ui`, `weekday` and `name_of` come from Words."""
+
     def __init__(self, scenario: Scenario, lang: str = "en", seed: int = 0,
                  transparent: bool = False, kiosk: bool = False,
-                 out: Callable[[str], None] = print):
-        self.sc = scenario
-        self.lang = lang if lang in scenario.languages else scenario.languages[0]
-        self.run = start(scenario, seed, kiosk)
+                 out: Callable[[str], None] = print, stats: object = None):
+        super().__init__(start(scenario, seed, kiosk),
+                         lang if lang in scenario.languages else scenario.languages[0])
         self.transparent = transparent
         self.out = out
-
-    def s(self, string_id: str) -> str:
-        return self.run.text(string_id, self.lang)
-
-    def ui(self, string_id: str, **values: object) -> str:
-        return t(string_id, self.lang, **values)
-
-    def weekday(self, day: int) -> str:
-        return self.ui(f"day.{day}")
+        self.stats = stats  # game.stats.Stats, or None: no "how others chose"
 
     # ----- showing -------------------------------------------------------------------------
     def show_intro(self) -> None:
@@ -119,10 +112,6 @@ class TextGame:
             self.out(self.ui("text.day_gates", gates=gates))
         self.out("")
 
-    def name_of(self, pid: str) -> str:
-        person = self.sc.friends.get(pid) or self.sc.characters.get(pid)
-        return self.s(person.name) if person else pid
-
     def show_end(self) -> None:
         run = self.run
         ending = run.ending
@@ -177,7 +166,8 @@ class TextGame:
 
 
 def play_text(scenario: Scenario, lang: str = "en", seed: int = 0, transparent: bool = False,
-              kiosk: bool = False, stdin: Optional[TextIO] = None, stdout: Optional[TextIO] = None) -> int:
+              kiosk: bool = False, stdin: Optional[TextIO] = None, stdout: Optional[TextIO] = None,
+              stats: object = None) -> int:
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
 
@@ -185,5 +175,5 @@ def play_text(scenario: Scenario, lang: str = "en", seed: int = 0, transparent: 
         stdout.write(line + "\n")
         stdout.flush()
 
-    game = TextGame(scenario, lang, seed, transparent, kiosk, out)
+    game = TextGame(scenario, lang, seed, transparent, kiosk, out, stats)
     return game.play(iter(stdin.readline, ""))

@@ -63,3 +63,17 @@ def test_dutch_and_transparent_rules():
     assert "Score 640 naar 660 (+20): Een positief bericht van de regering delen." in out.stdout
     assert "Einde van maandag" in out.stdout
     assert out.stdout.strip().splitlines()[-1] == "Ending: home"
+
+
+def test_text_mode_records_in_stats_unless_told_not_to(tmp_path):
+    import os
+    from game.stats import Stats
+    home = Path(os.environ["SCORED_HOME"])
+    outs = []
+    for args in ((), (), ("--no-stats",)):
+        out = scored("--text", "--seed", "3", "--scenario", SAMPLE, *args, stdin="1\n" * 50)
+        assert out.returncode == 0, out.stderr
+        outs.append(out.stdout)
+    with Stats(home / "stats.sqlite3") as stats:
+        assert stats.count("sample") == 2  # the third week, played with --no-stats, is not kept
+    assert "How others chose" in outs[1] and "100%" in outs[1]  # the one earlier week chose as this one
