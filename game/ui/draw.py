@@ -12,7 +12,7 @@ _cache: "OrderedDict[tuple, pygame.Surface]" = OrderedDict()
 CACHE = 300
 
 
-BUDGET = 40 * 1024 * 1024  # bytes of cached surfaces kept at most
+BUDGET = 24 * 1024 * 1024  # bytes of cached surfaces kept at most
 _bytes = [0]
 
 
