@@ -27,14 +27,13 @@ def _flatten(table: Any, prefix: str, out: dict[str, str]) -> None:
 @lru_cache(maxsize=None)
 def tables() -> dict[str, dict[str, str]]:
     import yaml
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     out: dict[str, dict[str, str]] = {}
     for lang in LANGUAGES:
         table: dict[str, str] = {}
         for path in sorted(LOCALE.glob(f"*{lang}.yaml")):
             if path.name != f"{lang}.yaml" and not path.name.endswith(f".{lang}.yaml"):
                 continue
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
             _flatten(data or {}, "", table)
         out[lang] = table
     return out
