@@ -170,7 +170,17 @@ class App:
 
     def idle_work(self) -> bool:
         """Work for the time the player spends reading: fill caches for what comes next."""
-        return self.warm_up() or self.prefetch()
+        return self.warm_up() or self.prefetch() or self.prepare_next()
+
+    def prepare_next(self) -> bool:
+        """A screen's own work for the reading time (the debrief lays out its next page);
+        True if there was some."""
+        prepare = getattr(self.top, "prepare_next", None)
+        try:
+            return bool(prepare and prepare())
+        except Exception as exc:  # preparing is an optimisation only
+            print(f"scored: preparing skipped ({exc})", file=sys.stderr)
+            return False
 
     def prefetch(self) -> bool:
         """Draw the scenes that may come next off screen once (banner, portraits, text), so the

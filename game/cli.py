@@ -98,7 +98,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         scenario = _load(scenario_path)
         seed = args.seed if args.seed is not None else random.randrange(1_000_000)
         from .stats import Stats
-        stats = Stats.disabled() if args.no_stats else Stats()
+        from .settings import load_settings  # the settings' "keep statistics" counts too (kiosk: always)
+        keep = not args.no_stats and (args.kiosk or load_settings().stats)
+        stats = Stats() if keep else Stats.disabled()
         try:
             return play_text(scenario, args.lang or "en", seed, args.transparent, args.kiosk, stats=stats)
         finally:

@@ -31,3 +31,13 @@ def mini():
 def _private_home(tmp_path, monkeypatch):
     """Saves, settings and stats of a test go to its own folder, never the user's."""
     monkeypatch.setenv("SCORED_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture(autouse=True)
+def _no_browser(monkeypatch):
+    """No test opens a real browser (a debrief card's address at home would): the opener is
+    replaced by a recorder; `webbrowser.open_new_tab` goes through `webbrowser.open`."""
+    import webbrowser
+    opened: list = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    return opened

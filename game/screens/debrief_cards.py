@@ -9,12 +9,12 @@ import pygame
 from ..qr import cited, fit_module, qr_size, qr_surface
 from ..text_debrief import card_texts, source_line
 from ..ui import draw, theme
-from ..ui.flow import LinkButton, address_height, draw_address
+from ..ui.flow import panel, LinkButton, address_height, draw_address
 from ..ui.text import draw_text, measure
 from ..ui.widgets import Button, button_width
 from .debrief_page import DebriefPage
 
-QR_MAX = 280  # design units: about 400 px at 1080p, 220 px at 720p
+QR_MAX = 320  # design units: whole-pixel modules give about 450 px at 1080p, 280 at 720p, 230 at 1024x768
 STYLES = (("h2", "body"), ("body", "body"), ("body", "small"), ("small", "small"))
 
 
@@ -35,7 +35,7 @@ class CardScreen(DebriefPage):
         return self.app.ui("debrief.myths.title" if self.kind == "myths" else "debrief.home.title")
 
     def subtitle(self) -> str:
-        return self.app.ui("debrief.cards.count", n=self.n, total=self.total)
+        return self.app.ui("debrief.cards.count", n=self.n, total=self.total) if self.total > 1 else ""
 
     def next_label(self) -> str:
         pages, i = self.pages, self.index
@@ -76,13 +76,14 @@ class CardScreen(DebriefPage):
         text_right = b.right
         self.qr_img, self.qr_rect = None, None
         if url:
-            side = min(L.px(QR_MAX), b.h - self.scan_h - L.px(16), int(b.w * 0.34))
+            side = min(L.px(QR_MAX), b.h - self.scan_h - L.px(40), int(b.w * 0.34))
             module = fit_module(url, side)
             side = qr_size(url, module)
             self.qr_img = qr_surface(url, module)
             self.scan_h = measure(L, app.ui("debrief.source.scan"), "small", side + L.px(40))
             block = side + L.px(14) + self.scan_h
-            self.qr_rect = pygame.Rect(b.right - side, b.y + max(0, (b.h - block) // 2), side, side)
+            self.qr_rect = pygame.Rect(b.right - side - L.px(12), b.y + L.px(12) + max(0, (b.h - block - L.px(24)) // 2),
+                                       side, side)
             text_right = self.qr_rect.x - L.px(40)
         tw = text_right - b.x
         pad = L.px(20)
@@ -120,12 +121,12 @@ class CardScreen(DebriefPage):
         big, small = self.styles
         pad = L.px(20)
         if self.kind == "myths":
-            draw.card(surf, self.box1, L.px(20), (255, 240, 247), (253, 228, 240), border=(246, 200, 222))
+            panel(surf, L, self.box1, L.px(20), (255, 240, 247), (253, 228, 240), (246, 200, 222))
             draw_text(surf, L, self.first, big, self.box1.inflate(-2 * pad, -2 * pad), theme.INK)
-            draw.card(surf, self.box2, L.px(20), (236, 250, 243), (222, 244, 233), border=(176, 226, 200))
+            panel(surf, L, self.box2, L.px(20), (236, 250, 243), (222, 244, 233), (176, 226, 200))
             draw_text(surf, L, self.second, small, self.box2.inflate(-2 * pad, -2 * pad), theme.INK)
         else:
-            draw.card(surf, self.box1, L.px(20), (244, 240, 255), (234, 228, 255), border=(214, 204, 250))
+            panel(surf, L, self.box1, L.px(20), (244, 240, 255), (234, 228, 255), (214, 204, 250))
             r = self.box1.inflate(-2 * pad, -2 * pad)
             draw_text(surf, L, self.first, big, pygame.Rect(r.x, r.y, r.w, self.box2.y - r.y), theme.INK)
             draw_text(surf, L, self.second, small, self.box2, theme.INK)

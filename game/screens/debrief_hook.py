@@ -25,13 +25,29 @@ KIOSK_MYTHS = 3
 KIOSK_HOME = 1
 
 
+_analysis: dict = {}  # the one run analysed ahead (while its ending was read)
+
+
+def prepare_analysis(app: "App", run) -> bool:
+    """Analyse `run` ahead of its debrief, and load the pages' modules; True if it did."""
+    if run is None or not run.ended or _analysis.get("run") is run:
+        return False
+    from ..engine.debrief import analyze
+    from . import debrief_cards, debrief_questions, quiz  # noqa: F401  (segno and the rest, loaded now)
+    _analysis.clear()
+    _analysis.update(run=run, debrief=analyze(run))
+    return True
+
+
 def start_session(app: "App", run):
     """The debrief's session for `run`, made (and the week recorded) once per run."""
     from ..debrief_session import DebriefSession
     s = app.debrief_session
     if s is None or s.run is not run:
         record = app.autoplayer is None  # a week the game played by itself is no player's
-        s = DebriefSession(run, app.stats, record=record, quiz_before=app.quiz_before)
+        ahead = _analysis.get("debrief") if _analysis.get("run") is run else None
+        _analysis.clear()
+        s = DebriefSession(run, app.stats, record=record, quiz_before=app.quiz_before, debrief=ahead)
         if s.notice is not None:
             import sys
             print(f"scored: {s.notice.text('en')}", file=sys.stderr)

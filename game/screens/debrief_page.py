@@ -32,6 +32,7 @@ class DebriefPage(Screen):
         self.offset = 0
         self.content: Optional[pygame.Surface] = None
         self.next_button: Optional[Button] = None
+        self.warmed = False
 
     # ----- the pages around this one ------------------------------------------------------
     @property
@@ -74,6 +75,26 @@ class DebriefPage(Screen):
 
     def auto(self, player):
         return player.finish if self.is_last else self.next
+
+    def prepare_next(self) -> bool:
+        """While the player reads: lay out the next page and the one before (text, bars, QR
+        code), one per call, so that moving on costs one still layer. True if it did some."""
+        pages, i = self.pages, self.index
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(pages) and isinstance(pages[j], DebriefPage):
+                page = pages[j]
+                key = (self.app.layout, self.app.settings.lang, self.app.settings.text_size,
+                       self.app.settings.transparent, self.app.layout_epoch)
+                if page.laid_out_for != key:
+                    page.ensure_layout()
+                    return True
+                if not page.warmed:  # its text drawn once off screen: the fonts' caches are filled
+                    page.warmed = True
+                    depth = len(self.app.stack)  # a layer no screen uses now
+                    page.draw_static(self.app.static_layer(depth, self.app.surface.get_size(), self.app.surface))
+                    self.app.layer_keys.pop(depth, None)
+                    return True
+        return False
 
     def shot_name(self) -> str:
         return self.name

@@ -12,7 +12,7 @@ import pygame
 from ..paths import data_dir
 from ..text_debrief import question_lines
 from ..ui import draw, theme
-from ..ui.flow import Flow
+from ..ui.flow import panel, Flow
 from ..ui.text import draw_text, measure
 from ..ui.widgets import Button, button_width
 from .debrief_page import DebriefPage
@@ -68,16 +68,22 @@ class QuestionsScreen(DebriefPage):
         super().layout_body()
 
     def build(self, flow: Flow) -> None:
+        """The questions as cards, two to a row when the page is wide enough."""
         app, L = self.app, self.app.layout
         lines = question_lines(app, self.run)[1:]
-        pad = L.px(16)
-        for text in lines:
-            th = measure(L, text, "body", flow.w - 2 * pad)
+        pad, gap = L.px(16), L.px(12)
+        cols = 2 if flow.w >= L.px(900) and len(lines) > 3 else 1
+        cw = (flow.w - gap * (cols - 1)) // cols
+        for row in range(0, len(lines), cols):
+            chunk = lines[row:row + cols]
+            hs = [measure(L, text, "body", cw - 2 * pad) for text in chunk]
 
-            def paint(surf: pygame.Surface, r: pygame.Rect, text=text, th=th) -> None:
-                draw.card(surf, r, L.px(16), (255, 255, 255), (246, 242, 255), border=(230, 224, 250))
-                draw_text(surf, L, text, "body", pygame.Rect(r.x + pad, r.y + pad, r.w - 2 * pad, th), theme.INK)
-            flow.add(th + 2 * pad, paint, gap=10)
+            def paint(surf: pygame.Surface, r: pygame.Rect, chunk=chunk, hs=hs) -> None:
+                for i, (text, th) in enumerate(zip(chunk, hs)):
+                    c = pygame.Rect(r.x + i * (cw + gap), r.y, cw, r.h)
+                    panel(surf, L, c, L.px(16), (255, 255, 255), (246, 242, 255), (230, 224, 250))
+                    draw_text(surf, L, text, "body", pygame.Rect(c.x + pad, c.y + pad, cw - 2 * pad, th), theme.INK)
+            flow.add(max(hs) + 2 * pad, paint, gap=12)
 
     def export(self) -> None:
         from ..summary_card import export_card

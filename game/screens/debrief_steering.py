@@ -7,7 +7,7 @@ import pygame
 
 from ..text_debrief import friend_lines, steer_lines
 from ..ui import draw, theme
-from ..ui.flow import Flow
+from ..ui.flow import panel, Flow
 from ..ui.portrait import portrait
 from ..ui.text import draw_line, draw_text, line_h, measure, style_font
 from .debrief_page import DebriefPage
@@ -100,7 +100,7 @@ class SteeringScreen(DebriefPage):
             def paint(surf: pygame.Surface, rect: pygame.Rect, chunk=chunk) -> None:
                 for i, (f, lines, hs, _) in enumerate(chunk):
                     r = pygame.Rect(rect.x + i * (cw + gap), rect.y, cw, rect.h)
-                    draw.card(surf, r, L.px(18), (255, 255, 255), (246, 242, 255), border=(230, 224, 250))
+                    panel(surf, L, r, L.px(18), (255, 255, 255), (246, 242, 255), (230, 224, 250))
                     person = sc.friends[f.friend]
                     surf.blit(portrait(person.portrait, size, f.status), (r.x + pad, r.y + pad))
                     tx = r.x + pad + size + L.px(12)

@@ -7,7 +7,7 @@ import pygame
 
 from ..text_debrief import counterfactual_lines
 from ..ui import draw, theme
-from ..ui.flow import Flow
+from ..ui.flow import panel, Flow
 from ..ui.text import draw_line, draw_text, line_h, measure, style_font
 from .debrief_page import DebriefPage
 
@@ -18,7 +18,7 @@ def score_badge(surf: pygame.Surface, app, rect: pygame.Rect, label: str, score:
     tier = sc.tier_for(score)
     tc = theme.hex_color(tier.color)
     top, bottom = (theme.lighter(tc, 0.8), theme.lighter(tc, 0.6)) if strong else ((255, 255, 255), (246, 242, 255))
-    draw.card(surf, rect, L.px(16), top, bottom, border=theme.lighter(tc, 0.3))
+    panel(surf, L, rect, L.px(16), top, bottom, theme.lighter(tc, 0.3))
     draw_line(surf, L, label, "tiny", (rect.x + L.px(14), rect.y + L.px(8)), theme.INK_SOFT, max_w=rect.w - L.px(24))
     cy = rect.y + L.px(8) + line_h(style_font(L, "tiny")) + L.px(18)
     draw.shape(surf, tier.shape, (rect.x + L.px(28), cy), L.px(13), tc, theme.darker(tc, 0.6))
@@ -46,7 +46,7 @@ def add_counterfactual(flow: Flow, app, run, cf, goal) -> None:
     h = max(text_h, 2 * bh + L.px(12)) + 2 * pad
 
     def paint(surf: pygame.Surface, r: pygame.Rect) -> None:
-        draw.card(surf, r, L.px(20), (255, 255, 255), (248, 245, 255), border=(226, 218, 250))
+        panel(surf, L, r, L.px(20), (255, 255, 255), (248, 245, 255), (226, 218, 250))
         x, y = r.x + pad, r.y + pad
         y += draw_text(surf, L, lines[0], "body", pygame.Rect(x, y, tw, heads), theme.INK) + L.px(6)
         for text, th in rest:

@@ -35,6 +35,11 @@ class EndingScreen(Screen):
         from .debrief_hook import debrief_screens
         self.app.show(debrief_screens(self.app, self.app.run))
 
+    def prepare_next(self) -> bool:
+        """While the player reads the ending: analyse the week for the debrief (once)."""
+        from .debrief_hook import prepare_analysis
+        return prepare_analysis(self.app, self.app.run)
+
     def back(self) -> None:
         pass
 

@@ -8,7 +8,7 @@ from typing import Optional
 import pygame
 
 from ..ui import draw, theme
-from ..ui.flow import Flow
+from ..ui.flow import panel, Flow
 from ..ui.text import draw_text, measure
 from ..ui.widgets import Button, button_width, choice_height
 from .debrief_page import DebriefPage
@@ -166,7 +166,7 @@ class QuizResultScreen(DebriefPage):
         h = 2 * pad + th + L.px(10) + sum(hh + L.px(6) for hh in hs)
 
         def paint(surf: pygame.Surface, r: pygame.Rect) -> None:
-            draw.card(surf, r, L.px(18), (255, 255, 255), (246, 242, 255), border=(230, 224, 250))
+            panel(surf, L, r, L.px(18), (255, 255, 255), (246, 242, 255), (230, 224, 250))
             x, y = r.x + pad, r.y + pad
             y += draw_text(surf, L, text, "body", pygame.Rect(x, y, tw, th), theme.INK) + L.px(10)
             for (t, ok, style), hh in zip(rows, hs):

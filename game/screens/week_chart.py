@@ -8,7 +8,7 @@ from ..text_debrief import ledger_rule
 from ..ui import draw, theme
 from ..ui.chart import draw_chart
 from ..ui.text import draw_line, draw_text, measure
-from .debrief_page import DebriefPage
+from .debrief_page import CARD_FILL, DebriefPage
 
 
 def signed(n: int) -> str:
@@ -42,6 +42,11 @@ class WeekChartScreen(DebriefPage):
         self.ledger_rect = pygame.Rect(split + L.px(18), b.y + L.px(34), b.right - split - L.px(24),
                                        b.h - L.px(40))
         self.rows = self.ledger_rows()
+        m = L.px(16)  # room for the chart card's shadow
+        self.chart_img = pygame.Surface((self.chart_rect.w + 2 * m, self.chart_rect.h + 2 * m), 0, self.app.surface)
+        self.chart_img.fill(CARD_FILL)
+        draw_chart(self.chart_img, self.app, self.chart_rect.move(m - self.chart_rect.x, m - self.chart_rect.y), self.run)
+        self.chart_at = (self.chart_rect.x - m, self.chart_rect.y - m)
 
     def ledger_rows(self):
         app, L = self.app, self.app.layout
@@ -75,7 +80,7 @@ class WeekChartScreen(DebriefPage):
 
     def draw_body(self, surf: pygame.Surface) -> None:
         app, L = self.app, self.app.layout
-        draw_chart(surf, app, self.chart_rect, self.run)
+        surf.blit(self.chart_img, self.chart_at)  # drawn once per layout
         lr = self.ledger_rect
         draw_line(surf, L, app.ui("week.ledger"), "small_bold", (lr.x, lr.y - L.px(30)), theme.INK_SOFT, max_w=lr.w)
         draw.card(surf, lr.inflate(L.px(12), L.px(12)), L.px(16), (250, 247, 255), (244, 240, 255))

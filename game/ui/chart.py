@@ -93,7 +93,7 @@ def draw_chart(surf: pygame.Surface, app: "App", rect: pygame.Rect, run) -> None
         label = f"{app.s(gate.label)} {gate.at}"
         lw = min(plot.w // 2, f.size(label)[0])
         chip = label_spot(plot, y, lw + L.px(12), f.get_height() + L.px(4), L.px(4), line, marks + taken,
-                          margin=L.px(14))
+                          margin=L.px(22))
         taken.append(chip)
         draw.card(surf, chip, L.px(6), (255, 255, 255), alpha=230)
         draw_line(surf, L, label, "tiny", (chip.x + L.px(6), chip.y + L.px(2)), theme.ACCENT, max_w=plot.w // 2)

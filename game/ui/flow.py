@@ -54,9 +54,30 @@ class Flow:
         return surf
 
 
+def panel(surf: pygame.Surface, layout: Layout, rect: pygame.Rect, radius: int, top, bottom, border=None) -> None:
+    """A soft card with a thin outline (draw.card's border grows with the card's height)."""
+    draw.card(surf, rect, radius, top, bottom)
+    if border:
+        pygame.draw.rect(surf, border, rect, max(1, layout.px(1.5)), border_radius=radius)
+
+
 # ----- addresses ---------------------------------------------------------------------------------
+_wrapped: dict[tuple, list[str]] = {}
+
+
 def wrap_address(f: pygame.font.Font, url: str, width: int) -> list[str]:
-    """An address in lines no wider than `width`, broken after a slash, dash or dot when it can."""
+    """An address in lines no wider than `width`, broken after a slash, dash or dot when it can
+    (kept: the link button draws it every frame)."""
+    key = (id(f), url, width)
+    hit = _wrapped.get(key)
+    if hit is None:
+        if len(_wrapped) > 200:
+            _wrapped.clear()
+        hit = _wrapped[key] = _wrap_address(f, url, width)
+    return hit
+
+
+def _wrap_address(f: pygame.font.Font, url: str, width: int) -> list[str]:
     lines: list[str] = []
     rest = url
     while rest:
