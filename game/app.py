@@ -7,6 +7,7 @@ the title (never a traceback on screen).
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import sys
@@ -14,7 +15,7 @@ import threading
 import time
 import traceback
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 import warnings
 
@@ -47,14 +48,58 @@ def ce_problem(module: Any = pygame) -> Optional[str]:
             "python3 -m pip uninstall -y pygame pygame-ce && python3 -m pip install pygame-ce")
 
 
-def parse_size(text: Optional[str]) -> Optional[tuple[int, int]]:
-    if not text:
+def parse_size(size: Any) -> Optional[tuple[int, int]]:
+    """A window size from `--size` (already checked by the command line), or None."""
+    if not size:
         return None
+    if isinstance(size, str):
+        try:
+            w, h = size.lower().split("x")
+            size = (int(w), int(h))
+        except ValueError:
+            return None
+    return max(MIN_W, int(size[0])), max(MIN_H, int(size[1]))
+
+
+HEADLESS_DRIVERS = ("offscreen", "dummy")
+
+
+@contextlib.contextmanager
+def _stderr_silenced(on: bool) -> Iterator[None]:
+    """Send what C libraries write to file descriptor 2 nowhere, while `on`."""
+    if not on:
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(2)
     try:
-        w, h = text.lower().split("x")
-        return max(MIN_W, int(w)), max(MIN_H, int(h))
-    except ValueError:
-        return None
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def display_problem() -> Optional[str]:
+    """A sentence when no window can be shown here: no video device, or SDL fell back to a driver
+    that shows nothing (asked for by name in SDL_VIDEODRIVER, such a driver is fine: tests)."""
+    asked = [d.strip().lower() for d in os.environ.get("SDL_VIDEODRIVER", "").split(",") if d.strip()]
+    advice = "play in the terminal instead: scored --text"
+    # With no display named, SDL probes every driver and the Wayland library complains on stderr
+    # about a missing XDG_RUNTIME_DIR; the player gets our one sentence instead.
+    quiet = sys.platform.startswith("linux") and not asked and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    try:
+        with _stderr_silenced(quiet):
+            pygame.display.init()
+    except pygame.error as exc:
+        return f"Scored cannot open a window here ({exc}); {advice}"
+    driver = (pygame.display.get_driver() or "").lower()
+    if driver in HEADLESS_DRIVERS and driver not in asked:
+        pygame.display.quit()
+        return f"There is no screen here to show the game's window on; {advice}"
+    return None
 
 
 class App:
@@ -114,7 +159,10 @@ class App:
 
     @property
     def stats_on(self) -> bool:
-        """Anonymous play statistics are kept: the player's setting; in the kiosk always."""
+        """Anonymous play statistics are kept: the player's setting (in the kiosk always), unless
+        --no-stats was given."""
+        if getattr(self.args, "no_stats", False):
+            return False
         return self.kiosk or bool(self.settings.stats)
 
     @property
@@ -660,6 +708,10 @@ def main(args: Any, scenario_path: Path) -> int:
         return 1
     if getattr(args, "screenshots", None) and getattr(args, "autoplay", None):
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")  # screenshots need no screen
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     app = App(args, scenario_path)
     try:
         app.boot()

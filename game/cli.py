@@ -1,16 +1,146 @@
-"""The `scored` command: play (window or text), validate scenarios, simulate runs."""
+"""The `scored` command: play (window or text), validate scenarios, simulate runs.
+
+An option means the same before or after a subcommand (`scored --seed 4 simulate` is
+`scored simulate --seed 4`); an option that does not apply to what was asked for is refused.
+"""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
+from . import __version__
 from .paths import SCENARIOS, default_scenario
 
+EXIT_NOTHING = 2  # validate: nothing to check
+POLICY_NAMES = ("random", "score", "loyal")
+MIN_SIZE = (800, 480)
 
-def _load(path: str):
+
+# ----- values ---------------------------------------------------------------------------------
+def window_size(text: str) -> tuple[int, int]:
+    """`--size`: WIDTHxHEIGHT, at least 800x480."""
+    try:
+        w, h = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x720, not '{text}'") from None
+    if w < MIN_SIZE[0] or h < MIN_SIZE[1]:
+        raise argparse.ArgumentTypeError(f"{text} is smaller than the smallest window, "
+                                         f"{MIN_SIZE[0]}x{MIN_SIZE[1]}")
+    return w, h
+
+
+def whole(low: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, not '{text}'") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be {low} or more, not {value}")
+        return value
+    parse.__name__ = "whole number"
+    return parse
+
+
+# ----- the options, each with the commands it applies to -----------------------------------------
+PLAY, VALIDATE, SIMULATE = "play", "validate", "simulate"
+
+# (flags, commands, default, argparse keywords); help texts name their default
+OPTIONS: list[tuple[tuple[str, ...], tuple[str, ...], Any, dict[str, Any]]] = [
+    (("--scenario",), (PLAY, SIMULATE), None,
+     dict(metavar="FILE", help="the scenario.yaml (or its folder) to play (default: the shipped week)")),
+    (("--seed",), (PLAY, SIMULATE), None,
+     dict(type=whole(0), metavar="N", help="seed of the run's chance events (default: random when "
+                                           "playing, 0 when simulating)")),
+    (("--kiosk",), (PLAY, SIMULATE), False,
+     dict(action="store_true", help="the museum kiosk's short week; in a window also the attract "
+                                    "loop and idle reset (default: off)")),
+    (("--lang",), (PLAY,), None,
+     dict(choices=["en", "nl"], help="language (default: the saved setting, else en)")),
+    (("--text",), (PLAY,), False,
+     dict(action="store_true", help="play in the terminal, as plain lines a screen reader can "
+                                    "follow (default: off, a window)")),
+    (("--transparent",), (PLAY,), False,
+     dict(action="store_true", help="show each change's exact rule at once (default: off, a vague reason)")),
+    (("--no-stats",), (PLAY,), False,
+     dict(action="store_true", help="keep no anonymous play statistics on this device "
+                                    "(default: the saved setting, on)")),
+    (("--autoplay",), (PLAY,), None,
+     dict(choices=POLICY_NAMES, help="the window plays the week by itself with this policy (default: off)")),
+    (("--screenshots",), (PLAY,), None,
+     dict(metavar="DIR", help="with --autoplay: save one PNG per screen in DIR, without a window "
+                              "(default: none)")),
+    (("--fast",), (PLAY,), False,
+     dict(action="store_true", help="with --autoplay: don't wait between screens (default: off)")),
+    (("--windowed",), (PLAY,), False,
+     dict(action="store_true", help="never fullscreen (default: off)")),
+    (("--size",), (PLAY,), None,
+     dict(type=window_size, metavar="WxH", help="window size such as 1280x720 (default: 1280x720)")),
+    (("--runs",), (SIMULATE,), 1000,
+     dict(type=whole(1), metavar="N", help="how many weeks to play (default: 1000)")),
+    (("--policy",), (SIMULATE,), "random",
+     dict(choices=POLICY_NAMES, help="how the simulated players choose (default: random)")),
+    (("--json",), (SIMULATE,), False,
+     dict(action="store_true", help="print one JSON object (default: off, plain lines)")),
+]
+
+
+def _dest(flags: tuple[str, ...]) -> str:
+    return flags[0].lstrip("-").replace("-", "_")
+
+
+def _add(parser: argparse.ArgumentParser, command: str, top: bool) -> None:
+    """The options of `command` (on the top parser: those of every command), defaults left out so
+    that an option given before the subcommand is not overwritten by the subparser's default."""
+    for flags, commands, _, kw in OPTIONS:
+        if command in commands or (top and command == PLAY):
+            parser.add_argument(*flags, default=argparse.SUPPRESS, **kw)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scored", description="Scored: a week inside a social credit score.",
+        epilog="With no command, the week opens in a window (or in the terminal with --text).")
+    parser.add_argument("--version", action="version", version=f"scored {__version__}")
+    _add(parser, PLAY, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    v = sub.add_parser(VALIDATE, help="check scenario files; exit 1 when a problem is found",
+                       description="Check scenarios: every problem with its file, line and column.")
+    v.add_argument("files", nargs="*", metavar="PATH",
+                   help="scenario.yaml files, or folders holding them at any depth (default: the shipped scenarios)")
+    s = sub.add_parser(SIMULATE, help="play many weeks headless and print the figures",
+                       description="Play many weeks headless with a policy and print the balance figures.")
+    _add(s, SIMULATE, top=False)
+    return parser
+
+
+def parse(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
+    """Parse the command line; refuse options that do not apply, then fill in the defaults."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or PLAY
+    given = vars(args)
+    for flags, commands, default, _ in OPTIONS:
+        dest = _dest(flags)
+        if dest in given and command not in commands:
+            parser.error(f"{flags[0]} does not apply to 'scored {command}'")
+        if dest not in given:
+            setattr(args, dest, default)
+    if command == PLAY:
+        if args.screenshots and not args.autoplay:
+            parser.error("--screenshots needs --autoplay (the game takes the pictures as it plays itself)")
+        if args.fast and not args.autoplay:
+            parser.error("--fast needs --autoplay")
+        if args.text and (args.autoplay or args.size or args.windowed):
+            parser.error("--autoplay, --size and --windowed are for the window, not for --text")
+    return args
+
+
+# ----- the commands ----------------------------------------------------------------------------
+def _load(path: str) -> Any:
     from .engine import ScenarioError, load_scenario
     try:
         return load_scenario(path)
@@ -21,11 +151,29 @@ def _load(path: str):
         sys.exit(1)
 
 
-def validate(files: Sequence[str]) -> int:
+def scenario_files(paths: Sequence[str]) -> list[str]:
+    """The scenario.yaml files named or held (at any depth) by `paths`; the shipped ones by default."""
+    if not paths:
+        return sorted(str(p) for p in SCENARIOS.glob("*/scenario.yaml"))
+    found: list[str] = []
+    for name in paths:
+        p = Path(name)
+        if p.is_dir():
+            found += sorted(str(f) for f in p.rglob("scenario.yaml"))
+        else:
+            found.append(name)  # a missing file is reported by the check itself
+    return found
+
+
+def validate(paths: Sequence[str]) -> int:
     from .engine import check_scenario
-    paths = list(files) or sorted(str(p) for p in SCENARIOS.glob("*/scenario.yaml"))
+    files = scenario_files(paths)
+    if not files:
+        where = ", ".join(paths) if paths else str(SCENARIOS)
+        print(f"No scenario to check: no scenario.yaml found in {where}.", file=sys.stderr)
+        return EXIT_NOTHING
     bad = 0
-    for path in paths:
+    for path in files:
         _, problems = check_scenario(path)
         for problem in problems:
             print(problem)
@@ -40,7 +188,7 @@ def validate(files: Sequence[str]) -> int:
 def simulate_cmd(args: argparse.Namespace) -> int:
     from .engine.simulate import simulate
     scenario = _load(args.scenario)
-    result = simulate(scenario, args.runs, args.policy, args.seed, args.kiosk)
+    result = simulate(scenario, args.runs, args.policy, args.seed or 0, args.kiosk)
     if args.json:
         print(json.dumps(result))
         return 0
@@ -56,58 +204,34 @@ def simulate_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="scored", description="Scored: a week inside a social credit score.")
-    parser.add_argument("--text", action="store_true", help="play in the terminal (screen-reader friendly)")
-    parser.add_argument("--lang", choices=["en", "nl"], default=None, help="language (en or nl)")
-    parser.add_argument("--seed", type=int, default=None, help="seed of the run (default: random)")
-    parser.add_argument("--scenario", default=None, help="scenario.yaml to play (default: the week)")
-    parser.add_argument("--transparent", action="store_true", help="show each change's exact rule at once")
-    parser.add_argument("--no-stats", action="store_true",
-                        help="text mode: keep no anonymous play statistics on this device")
-    parser.add_argument("--kiosk", action="store_true", help="museum kiosk: short week, attract loop, idle reset")
-    parser.add_argument("--autoplay", choices=["random", "score", "loyal"], help="play the week by itself")
-    parser.add_argument("--screenshots", metavar="DIR", help="with --autoplay: save one PNG per scene")
-    parser.add_argument("--windowed", action="store_true", help="never fullscreen")
-    parser.add_argument("--size", default=None, help="window size, e.g. 1280x720")
-    parser.add_argument("--fast", action="store_true", help="with --autoplay: don't wait between screens")
-    sub = parser.add_subparsers(dest="command")
-    v = sub.add_parser("validate", help="check scenario files; exit 1 when a problem is found")
-    v.add_argument("files", nargs="*", help="scenario.yaml files (default: the shipped ones)")
-    s = sub.add_parser("simulate", help="play many runs headless and print the figures")
-    s.add_argument("--runs", type=int, default=1000)
-    s.add_argument("--policy", choices=["random", "score", "loyal"], default="random")
-    s.add_argument("--seed", type=int, default=0)
-    s.add_argument("--json", action="store_true", help="print one JSON object")
-    s.add_argument("--scenario", default=None)
-    s.add_argument("--kiosk", action="store_true", help="the kiosk's short week")
-    return parser
+def text_cmd(args: argparse.Namespace, scenario_path: str) -> int:
+    import random
+    from .settings import load_settings
+    from .stats import Stats
+    from .text_mode import play_text
+    scenario = _load(scenario_path)
+    seed = args.seed if args.seed is not None else random.randrange(1_000_000)
+    keep = not args.no_stats and (args.kiosk or load_settings().stats)  # the kiosk: always
+    stats = Stats() if keep else Stats.disabled()
+    try:
+        return play_text(scenario, args.lang or "en", seed, args.transparent, args.kiosk, stats=stats)
+    finally:
+        stats.close()
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command == "validate":
+    args = parse(argv)
+    if args.command == VALIDATE:
         return validate(args.files)
-    if args.command == "simulate":
-        args.scenario = args.scenario or str(default_scenario())
-        return simulate_cmd(args)
     scenario_path = args.scenario or str(default_scenario())
+    if args.command == SIMULATE:
+        args.scenario = scenario_path
+        return simulate_cmd(args)
     if args.text:
-        import random
-        from .text_mode import play_text
-        scenario = _load(scenario_path)
-        seed = args.seed if args.seed is not None else random.randrange(1_000_000)
-        from .stats import Stats
-        from .settings import load_settings  # the settings' "keep statistics" counts too (kiosk: always)
-        keep = not args.no_stats and (args.kiosk or load_settings().stats)
-        stats = Stats() if keep else Stats.disabled()
-        try:
-            return play_text(scenario, args.lang or "en", seed, args.transparent, args.kiosk, stats=stats)
-        finally:
-            stats.close()
+        return text_cmd(args, scenario_path)
     try:
         from .app import main as play_window
     except ImportError as exc:  # the window needs pygame-ce
-        print(f"The window cannot open ({exc}). Try: scored --text", file=sys.stderr)
+        print(f"The window cannot open ({exc}). Play in the terminal instead: scored --text", file=sys.stderr)
         return 1
     return play_window(args, Path(scenario_path))

@@ -8,7 +8,8 @@ memory: they are not personal data and they are not stored.
 
 >>> from game.engine import load_scenario, start
 >>> from game.stats import Stats
->>> week = load_scenario("scenarios/sample/scenario.yaml")
+>>> from game.paths import scenario_file
+>>> week = load_scenario(scenario_file("sample"))
 >>> run = start(week, seed=3)
 >>> while not run.ended: _ = run.choose(run.choices()[0].id)
 >>> session = DebriefSession(run, Stats.disabled(), quiz_before={"one_score": "real"})

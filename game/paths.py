@@ -1,19 +1,44 @@
-"""Where the game finds its content and keeps the player's files."""
+"""Where the game finds its content and keeps the player's files.
+
+Installed (a wheel, pipx, `pip install .`), the scenarios and assets sit inside the package
+(game/scenarios, game/assets); in a source checkout they sit beside it (scenarios/, assets/).
+Either way they are found through importlib.resources, whatever folder the player stands in.
+SCORED_ROOT, when set, names a folder holding scenarios/ and assets/ and overrides both.
+"""
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
-ROOT = Path(os.environ.get("SCORED_ROOT") or Path(__file__).resolve().parent.parent)
-SCENARIOS = ROOT / "scenarios"
-ASSETS = ROOT / "assets"
-LOCALE = Path(__file__).resolve().parent / "locale"
+PACKAGE = Path(str(resources.files("game")))
+
+
+def content_dir(name: str) -> Path:
+    """The folder `name` (scenarios or assets): SCORED_ROOT's, the package's, or the checkout's."""
+    override = os.environ.get("SCORED_ROOT")
+    if override:
+        return Path(override) / name
+    inside = PACKAGE / name
+    if inside.is_dir():
+        return inside
+    return PACKAGE.parent / name  # a source checkout: scenarios/ and assets/ beside game/
+
+
+SCENARIOS = content_dir("scenarios")
+ASSETS = content_dir("assets")
+LOCALE = PACKAGE / "locale"
+
+
+def scenario_file(name: str) -> Path:
+    """A shipped scenario's scenario.yaml by its folder name, e.g. scenario_file("sample")."""
+    return SCENARIOS / name / "scenario.yaml"
 
 
 def default_scenario() -> Path:
     """The full week when it is there, else the sample."""
-    week = SCENARIOS / "week" / "scenario.yaml"
-    return week if week.exists() else SCENARIOS / "sample" / "scenario.yaml"
+    week = scenario_file("week")
+    return week if week.exists() else scenario_file("sample")
 
 
 def data_dir() -> Path:

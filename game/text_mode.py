@@ -12,7 +12,8 @@ from .engine.model import Scenario
 from .engine.runlog import undo
 from .text_debrief import Words
 
-EXIT_OK, EXIT_EOF, EXIT_QUIT = 0, 2, 3
+EXIT_OK, EXIT_EOF, EXIT_QUIT, EXIT_BAD_INPUT = 0, 2, 3, 4
+MAX_BAD_ANSWERS = 5  # in a row: input from a script that does not fit this week
 
 
 def signed(n: int) -> str:
@@ -137,6 +138,7 @@ class TextGame(Words):
         while not self.run.ended:
             self.show_scene()
             choices = self.run.choices()
+            bad = 0
             while True:
                 self.out(self.ui("text.prompt", n=len(choices)))
                 line = next(lines, None)
@@ -159,6 +161,10 @@ class TextGame(Words):
                     self.out("")
                     self.show_outcome(self.run.choose(choices[int(answer) - 1].id))
                     break
+                bad += 1
+                if bad >= MAX_BAD_ANSWERS:
+                    self.out(self.ui("text.too_many_bad", tries=bad, scene=self.run.scene.id, n=len(choices)))
+                    return EXIT_BAD_INPUT
                 self.out(self.ui("text.bad_input", n=len(choices)))
         if self.run.ended:
             self.show_end()

@@ -77,3 +77,19 @@ def test_text_mode_records_in_stats_unless_told_not_to(tmp_path):
     with Stats(home / "stats.sqlite3") as stats:
         assert stats.count("sample") == 2  # the third week, played with --no-stats, is not kept
     assert "How others chose" in outs[1] and "100%" in outs[1]  # the one earlier week chose as this one
+
+
+def test_wrong_answers_again_and_again_end_the_week_with_a_message():
+    """`yes 2 | scored --text` where a scene offers one choice: no endless prompting."""
+    out = scored("--text", "--seed", "3", "--scenario", SAMPLE, stdin="7\n" * 1000)
+    assert out.returncode == 4, out.stdout[-500:]
+    last = out.stdout.strip().splitlines()[-1]
+    assert "5 answers in a row were not a choice" in last and "mon_alarm" in last
+    assert out.stdout.count("Please type a number") == 4
+
+
+def test_a_wrong_answer_now_and_then_is_forgiven():
+    stdin = "".join("9\n9\n9\n9\n1\n" for _ in range(40))  # four wrong, then a choice, again and again
+    out = scored("--text", "--seed", "3", "--scenario", SAMPLE, stdin=stdin)
+    assert out.returncode == 0, out.stdout[-500:]
+    assert "Final score:" in out.stdout

@@ -9,7 +9,7 @@ import pygame
 
 from game.settings import Settings, load_settings, save_settings, settings_path
 
-from ui_support import SAMPLE, button, click, make_app
+from ui_support import button, click, make_app
 
 
 def test_settings_round_trip(tmp_path):

@@ -1,7 +1,8 @@
 """The engine of Scored: pure Python, no pygame. Load a scenario, start a run, choose by id.
 
 >>> from game.engine import load_scenario, start
->>> week = load_scenario("scenarios/sample/scenario.yaml")
+>>> from game.paths import scenario_file
+>>> week = load_scenario(scenario_file("sample"))
 >>> run = start(week, seed=3)
 >>> run.scene.id, [c.id for c in run.choices()]
 ('mon_alarm', ['share_gov', 'share_square', 'share_nothing'])

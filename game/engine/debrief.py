@@ -11,7 +11,8 @@ Random draws are keyed by what draws (see game/engine/run.py), so the other choi
 the luck of a later event: a counterfactual differs from the player's week by the choice alone.
 
 >>> from game.engine import load_scenario, start
->>> week = load_scenario("scenarios/sample/scenario.yaml")
+>>> from game.paths import scenario_file
+>>> week = load_scenario(scenario_file("sample"))
 >>> run = start(week, seed=3).choose_all(
 ...     ["share_gov", "buy_dishwasher", "unfriend_mei", "broker", "continue", "continue", "continue"])
 >>> d = analyze(run)

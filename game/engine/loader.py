@@ -357,7 +357,7 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
-def load_scenario(path: str) -> Scenario:
+def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     """Load and check a scenario; raise ScenarioError listing every problem."""
     scenario, problems = check_scenario(path)
     if problems or scenario is None:
@@ -365,9 +365,10 @@ def load_scenario(path: str) -> Scenario:
     return scenario
 
 
-def check_scenario(path: str) -> tuple[Optional[Scenario], list[Problem]]:
+def check_scenario(path: str | os.PathLike[str]) -> tuple[Optional[Scenario], list[Problem]]:
     """Load a scenario and return it (None when it cannot be built) with every problem."""
     from .build import build  # the body of the loader lives there, by part
+    path = os.fspath(path)
     if os.path.isdir(path):
         path = os.path.join(path, "scenario.yaml")
     b = _Builder(path)

@@ -1,7 +1,8 @@
 """A run is its log: scenario id, content hash, seed, mode and the choice ids taken.
 
 >>> from game.engine import load_scenario, start
->>> week = load_scenario("scenarios/sample/scenario.yaml")
+>>> from game.paths import scenario_file
+>>> week = load_scenario(scenario_file("sample"))
 >>> run = start(week, seed=7).choose_all(["share_gov", "buy_game"])
 >>> again = replay(week, RunLog.of(run))
 >>> (again.score, again.log) == (run.score, run.log)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 import pygame
 
-from ..ui import draw, theme
+from ..ui import draw
 from ..ui.widgets import Button
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ import pygame
 
 from ..paths import data_dir
 from ..text_debrief import question_lines
-from ..ui import draw, theme
+from ..ui import theme
 from ..ui.flow import panel, Flow
 from ..ui.text import draw_text, measure
 from ..ui.widgets import Button, button_width

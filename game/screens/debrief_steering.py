@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from ..text_debrief import friend_lines, steer_lines
-from ..ui import draw, theme
+from ..ui import theme
 from ..ui.flow import panel, Flow
 from ..ui.portrait import portrait
 from ..ui.text import draw_line, draw_text, line_h, measure, style_font

@@ -5,7 +5,7 @@ import pygame
 
 from ..ui import draw, theme
 from ..ui.portrait import portrait
-from ..ui.text import draw_line, draw_text, line_h, measure, style_font
+from ..ui.text import draw_line, draw_text, measure
 from .intro import PLAYER_PORTRAIT
 
 

@@ -6,7 +6,7 @@ import pygame
 from ..engine.model import Portrait
 from ..ui import draw, theme
 from ..ui.portrait import portrait
-from ..ui.text import draw_line, draw_text, measure
+from ..ui.text import draw_text, measure
 from ..ui.widgets import Button, button_width
 from .base import Screen
 

@@ -3,7 +3,7 @@ notices, and the friends' faces, scores and stars."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import pygame
 
