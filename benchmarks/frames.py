@@ -54,10 +54,10 @@ def kind_of(app) -> str:
 def game_frames(size: tuple[int, int], scenario_path, seeds=(1, 2, 3, 4)) -> dict[str, Any]:
     """Play weeks on autoplay; on every screen, draw FRAMES_PER_SCREEN frames and time each
     (update + draw + flip), the first frame of a screen (layout, new text) included."""
-    from game.app import App
-    from game.autoplay import Autoplayer
-    from game.screens.pause import PauseScreen
-    from game.screens.settings import SettingsScreen
+    from game.window.app import App
+    from game.window.autoplay import Autoplayer
+    from game.window.screens.pause import PauseScreen
+    from game.window.screens.settings import SettingsScreen
     times: dict[str, list[float]] = {}
     for seed in seeds:
         args = Namespace(kiosk=False, autoplay="random", lang="en", transparent=False, seed=seed,

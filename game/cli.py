@@ -206,9 +206,9 @@ def simulate_cmd(args: argparse.Namespace) -> int:
 
 def text_cmd(args: argparse.Namespace, scenario_path: str) -> int:
     import random
-    from .settings import load_settings
-    from .stats import Stats
-    from .text_mode import play_text
+    from .session.settings import load_settings
+    from .session.stats import Stats
+    from .textmode.play import play_text
     scenario = _load(scenario_path)
     seed = args.seed if args.seed is not None else random.randrange(1_000_000)
     keep = not args.no_stats and (args.kiosk or load_settings().stats)  # the kiosk: always
@@ -230,7 +230,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.text:
         return text_cmd(args, scenario_path)
     try:
-        from .app import main as play_window
+        from .window.app import main as play_window
     except ImportError as exc:  # the window needs pygame-ce
         print(f"The window cannot open ({exc}). Play in the terminal instead: scored --text", file=sys.stderr)
         return 1

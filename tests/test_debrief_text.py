@@ -9,11 +9,12 @@ import pytest
 
 from game.engine import ScenarioError, load_scenario
 from game.engine.debrief import analyze
-from game.engine.strings import placeholders
-from game.stats import Stats
-from game.text_debrief import Words, counterfactual_lines, debrief_lines, show_debrief
-from game.text_mode import TextGame
-from game.ui_text import ui_strings
+from game.engine.catalogue import placeholders
+from game.session.stats import Stats
+from game.session.sentences import counterfactual_lines, debrief_lines
+from game.session.words import Words
+from game.textmode.play import TextGame
+from game.session.strings import catalogue as ui_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "scenarios" / "sample" / "scenario.yaml"
@@ -71,17 +72,17 @@ def test_every_address_on_a_line_of_its_own(lang, which):
     sc = all_sc[which]
     game, lines = played(sc, lang, 5)
     part = debrief_part(lines, lang)
-    cards = sc.debrief["myths"] + sc.debrief["home"]
+    cards = sc.debrief.myths + sc.debrief.home
     assert cards
     for card in cards:
-        src = sc.sources[card["source"]]
+        src = sc.sources[card.source]
         i = part.index(src.url)  # the address alone on its line
         assert part[i - 1].startswith(f"{src.outlet}, {src.date}: ")
     for line in part:
         if "://" in line:
             assert line.strip() == line and " " not in line, line
-    for card in sc.debrief["myths"]:
-        assert game.s(f"myth.{card['id']}.claim") in " ".join(part)
+    for card in sc.debrief.myths:
+        assert game.s(f"myth.{card.id}.claim") in " ".join(part)
 
 
 def test_ledger_names_the_friend_and_shows_each_exact_rule(sample):
@@ -115,7 +116,7 @@ def test_steering_and_counterfactual_sentences(sample):
     part = debrief_part(lines, "en")
     assert f"You took the score-raising option {d.steering.took} of {d.steering.total} times." in part
     cf = d.counterfactuals[0]
-    w = Words(game.run, "en")
+    w = Words(sample, "en", game.run)
     first = counterfactual_lines(w, game.run, cf, d.goal_gate)[0]
     assert first in part
     assert first.startswith(f'On {game.weekday(cf.day)} you chose "{game.s(sample.choice(cf.original).text)}". '
@@ -132,7 +133,7 @@ def test_similarity_is_said_in_a_line():
     from game.engine.debrief import replay_with
     run = start(sc, 1).choose_all(["go_left", "drop_ann_l", "bold", "roll", "pay_bribe", "continue"])
     for lang, unseen in [("en", "scenes you never saw"), ("nl", "nooit zag")]:
-        w = Words(run, lang)
+        w = Words(sc, lang, run)
         text = counterfactual_lines(w, run, replay_with(run, 0, "go_right"), "visa")
         assert any(unseen in line for line in text)
         text = counterfactual_lines(w, run, replay_with(run, 3, "steady"), "visa")
@@ -146,13 +147,14 @@ def test_how_others_chose_from_stats(sample, tmp_path):
         assert stats.record_run(game.run)
     lines: list[str] = []
     game = TextGame(sample, "en", 9, out=lines.append)
-    game.run.choose_all(["share_gov", "buy_game", "mute_mei", "pay_rosa"])
+    for cid in ["share_gov", "buy_game", "mute_mei", "pay_rosa"]:
+        game.session.choose(cid)
     while not game.run.ended:
-        game.run.choose(game.run.choices()[0].id)
-    game.stats = stats
+        game.session.choose(game.run.choices()[0].id)
+    game.stats = game.session.stats = stats
     options = {c.id: game.s(c.text) for c in sample.scenes["mon_alarm"].choices}
     shares = stats.shares("sample", list(options)).percents()  # earlier players only
-    show_debrief(game)
+    game.show_debrief()
     assert "How others chose" in lines
     assert "4 earlier players finished this week on this machine." in lines
     assert 'Monday: you chose "Share the government\'s good news on the economy".' in lines
@@ -161,9 +163,9 @@ def test_how_others_chose_from_stats(sample, tmp_path):
         assert f'{shares[cid]}% chose "{text}"' in lines
     assert stats.count("sample") == 5  # this week was added after it was compared
     off = TextGame(sample, "nl", 9, out=(quiet := []).append)
-    off.run = game.run
-    off.stats = Stats.disabled()
-    show_debrief(off)
+    off.session.run = game.run
+    off.stats = off.session.stats = Stats.disabled()
+    off.show_debrief()
     assert "Speelstatistieken staan uit, dus er valt niets te vergelijken." in quiet
 
 
@@ -178,14 +180,15 @@ def test_every_debrief_string_in_both_languages_with_the_same_placeholders():
     assert len(differ) >= len(en) - 6  # only format-only lines may be equal
 
 
-def test_every_debrief_id_used_exists():
+def test_every_string_id_the_code_asks_for_exists():
+    """Every id written out in a ui(...) call anywhere in the game exists in every language."""
     import re
     tables = ui_strings().tables
     used = set()
-    for path in [ROOT / "game" / "text_debrief.py", ROOT / "game" / "summary_card.py", ROOT / "game" / "stats.py"]:
-        used |= set(re.findall(r'"(debrief\.[a-z_.]+[a-z])"', path.read_text(encoding="utf-8")))
-    assert len(used) > 40
-    missing = sorted(u for u in used if u not in tables["en"] or u not in tables["nl"])
+    for path in (ROOT / "game").rglob("*.py"):
+        used |= set(re.findall(r'\b(?:ui|t)\(\s*"([a-z_]+(?:\.[a-z0-9_]+)+)"', path.read_text(encoding="utf-8")))
+    assert len(used) > 100
+    missing = sorted(f"{lang}: {u}" for u in used for lang in tables if u not in tables[lang])
     assert missing == []
 
 
@@ -203,7 +206,7 @@ def test_text_mode_end_to_end_in_dutch():
 def test_screens_get_the_same_lines_from_words(sample):
     game, lines = played(sample, "nl", 6)
     part = debrief_part(lines, "nl")
-    same = debrief_lines(Words(game.run, "nl"), game.run, with_others=False)
+    same = debrief_lines(Words(game.run.scenario, "nl", game.run), game.run, with_others=False)
     assert part[:len(same) - 1] == same[:-1]  # the text mode adds the final two lines after it
     assert same[0] == "Nabespreking"
 

@@ -37,7 +37,7 @@ def test_text_mode_plays_from_another_folder(tmp_path):
 
 def test_doctests_pass_from_any_working_folder(tmp_path):
     """The examples in the docstrings load their scenarios by name, not by a path from the checkout."""
-    targets = [str(ROOT / "game" / "engine"), str(ROOT / "game" / "debrief_session.py")]
+    targets = [str(ROOT / "game" / "engine"), str(ROOT / "game" / "session")]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--doctest-modules",
                           "--rootdir", str(tmp_path), "-c", os.devnull, *targets],

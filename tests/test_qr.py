@@ -8,7 +8,8 @@ from pathlib import Path
 import segno
 
 from game.engine import ScenarioError, load_scenario
-from game.qr import QUIET, cited, draw_qr, matrix_png, qr_code, qr_matrix, qr_surface
+from game.session.qr import QUIET, cited, qr_code, qr_matrix, qr_png
+from game.window.ui.qr import draw_qr, qr_surface
 from qr_decode import decode_png
 from sources_md import listed
 
@@ -40,7 +41,7 @@ def test_every_address_decodes_from_a_plain_png(tmp_path):
     urls = shipped_addresses()
     for i, url in enumerate(urls):
         png = tmp_path / f"qr{i}.png"
-        png.write_bytes(matrix_png(qr_matrix(url), module=4))
+        png.write_bytes(qr_png(url, module=4))
         assert decode_png(png) == [url]
 
 
@@ -56,7 +57,7 @@ def test_every_address_decodes_from_the_pygame_drawing(tmp_path):
 def test_a_wrong_code_does_not_decode_to_the_address(tmp_path):
     url = "https://logicmag.io/07-the-messy-truth-about-social-credit"
     png = tmp_path / "other.png"
-    png.write_bytes(matrix_png(qr_matrix(url + "x"), module=4))
+    png.write_bytes(qr_png(url + "x", module=4))
     assert decode_png(png) == [url + "x"]  # the decoder really reads what is drawn
 
 
@@ -106,7 +107,7 @@ def test_drawn_surface_is_the_matrix():
 
 
 def test_module_imports_without_pygame():
-    code = "import sys, game.qr as q; q.qr_matrix('https://www.imdb.com/title/tt5497778/'); print('pygame' in sys.modules)"
+    code = "import sys, game.session.qr as q; q.qr_matrix('https://www.imdb.com/title/tt5497778/'); print('pygame' in sys.modules)"
     out = subprocess.run([__import__("sys").executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

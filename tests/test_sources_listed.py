@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from game.engine import ScenarioError, load_scenario
-from game.links import allowed_addresses, open_address
+from game.session.links import allowed_addresses, open_address
 from sources_md import OWN, ROOT, SHARED, STRENGTH, addresses_in, list_path, listed
 
 SCANNED = ("scenarios", "game", "docs")

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from game.engine import start
-from game.stats import COLUMNS, Stats, record_run
+from game.session.stats import COLUMNS, Stats, record_run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -160,7 +160,7 @@ def test_a_locked_file_does_not_block_the_game(tmp_path, sample):
 
 WRITER = """
 import sys
-from game.stats import Stats
+from game.session.stats import Stats
 stats = Stats(sys.argv[1])
 assert stats.notice is None, stats.notice
 i = int(sys.argv[2])

@@ -10,8 +10,8 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.app import App
-from game.autoplay import Autoplayer
+from game.window.app import App
+from game.window.autoplay import Autoplayer
 
 from ui_support import SAMPLE, SCENARIO_PATHS, scenario
 
@@ -23,7 +23,7 @@ def autoplay(path, shots, policy="random", seed=1, kiosk=False, size="1280x720",
                      windowed=False, screenshots=str(shots), fast=True)
     app = App(args, Path(path))
     app.open_window()
-    app.scenario = scenario(Path(path))
+    app.loaded(scenario(Path(path)))
     app.to_title()
     app.autoplayer = Autoplayer(app, policy, seed, str(shots), fast=True)
     frames = 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from game.links import open_address
+from game.session.links import open_address
 
 from qr_decode import decode_png
 from test_ui_autoplay import autoplay
@@ -26,15 +26,15 @@ def test_autoplay_walks_every_debrief_page(tmp_path, lang):
     assert order == sorted(order), files  # in the brief's order
     sc = app.scenario
     myths = [f for f in files if "_debrief_myths_" in f]
-    assert len(myths) == len(sc.debrief["myths"])
+    assert len(myths) == len(sc.debrief.myths)
 
 
 def test_qr_code_on_a_card_scans_to_its_address(tmp_path):
     app = autoplay(WEEK[0] if WEEK else SAMPLE, tmp_path, size="1920x1080")
     sc = app.scenario
-    card = sc.debrief["myths"][0]
-    shot = next(tmp_path.glob(f"*_debrief_myths_{card['id']}.png"))
-    assert decode_png(shot) == [sc.sources[card["source"]].url]
+    card = sc.debrief.myths[0]
+    shot = next(tmp_path.glob(f"*_debrief_myths_{card.id}.png"))
+    assert decode_png(shot) == [sc.sources[card.source].url]
 
 
 def test_addresses_open_at_home_only(monkeypatch):
@@ -49,9 +49,9 @@ def test_addresses_open_at_home_only(monkeypatch):
 
 
 def test_week_is_recorded_once_in_stats_and_never_by_autoplay(tmp_path):
-    from game.debrief_session import DebriefSession
+    from game.session.debrief import DebriefSession
     from game.engine import load_scenario, start
-    from game.stats import Stats
+    from game.session.stats import Stats
     sc = load_scenario(str(SAMPLE))
     run = start(sc, 2)
     while not run.ended:
@@ -73,9 +73,10 @@ import pygame  # noqa: E402
 
 from game.engine import start  # noqa: E402
 from game.engine.policies import POLICIES  # noqa: E402
-from game.screens.debrief_hook import debrief_screens  # noqa: E402
-from game.stats import Notice  # noqa: E402
-from game.ui import i18n, text  # noqa: E402
+from game.window.screens.debrief_hook import debrief_screens  # noqa: E402
+from game.session.stats import Notice  # noqa: E402
+from game.session import strings as i18n  # noqa: E402
+from game.window.ui import text  # noqa: E402
 
 from ui_support import button, click, key, make_app  # noqa: E402
 
@@ -88,7 +89,7 @@ def finished(app, seed: int = 3):
     rng = random.Random(seed)
     while not run.ended:
         run.choose(POLICIES["random"](run, rng).id)
-    app.run = run
+    app.session.run = run
     app.hud.reset(run)
     return run
 
@@ -115,18 +116,18 @@ def draw_page(app, pages, i) -> None:
 def test_every_debrief_page_fits(lang, size, kiosk):
     app = make_app(WEEK_OR_SAMPLE, size=size, lang=lang, kiosk=kiosk)
     seed_stats(app)
-    app.quiz_before = {q["id"]: q["answers"][0] for q in app.scenario.debrief.get("quiz", [])}
+    app.session.check_before = {q.id: q.answers[0] for q in app.scenario.debrief.quiz}
     run = finished(app)
     text.OVERFLOWS.clear()
     i18n.MISSING.clear()
     pages = debrief_screens(app, run)
-    session = app.debrief_session
+    session = app.session.debrief
     session.notice = Notice("debrief.stats.broken", {"name": "stats.sqlite3.broken-1"})
-    session.quiz_after = {q["id"]: q["correct"] for q in session.quiz}
+    session.quiz_after = {q.id: q.correct for q in session.quiz}
     for i, page in enumerate(pages):
         draw_page(app, pages, i)
         if page.name == "debrief_feeling":  # tapped: "thank you" shows
-            page.tap(app.scenario.debrief["feelings"][-1])
+            page.tap(app.scenario.debrief.feelings[-1])
             draw_page(app, pages, i)
         if page.name == "debrief_questions":
             page.saved = app.ui("debrief.export.done", path=str(Path(os.environ["SCORED_HOME"]) / "cards" / "x.png"))
@@ -248,7 +249,7 @@ def test_at_home_the_address_opens_in_the_browser(_no_browser):
 
 
 def stats_count(sc_id: str) -> int:
-    from game.stats import Stats
+    from game.session.stats import Stats
     path = Path(os.environ["SCORED_HOME"]) / "stats.sqlite3"
     if not path.exists():
         return -1
@@ -263,7 +264,7 @@ def test_the_week_is_recorded_once_when_the_debrief_starts(keep):
     play_to_the_ending(app)
     key(app, pygame.K_RETURN)  # the debrief starts
     assert stats_count("sample") == (1 if keep else -1)
-    session = app.debrief_session
+    session = app.session.debrief
     for _ in range(3):  # back and forth, and the hook asked again
         key(app, pygame.K_RETURN)
         key(app, pygame.K_ESCAPE)
@@ -290,17 +291,17 @@ def test_the_summary_card_is_written_only_when_asked():
 
 
 def test_the_check_before_and_after_is_shown_and_scored(monkeypatch):
-    import game.ui.flow as flow
+    import game.window.ui.flow as flow
     app = make_app(WEEK_OR_SAMPLE)
-    quiz = app.scenario.debrief["quiz"]
+    quiz = app.scenario.debrief.quiz
     key(app, pygame.K_RETURN)  # Play
     key(app, pygame.K_RETURN)  # Start the week: the check comes first
     for q in quiz:
         assert app.top.name == "quiz" and app.top.phase == "before"
-        wrong = next(a for a in q["answers"] if a != q["correct"])
+        wrong = next(a for a in q.answers if a != q.correct)
         click(app, button(app, f"answer:{wrong}"))
-    assert app.top.name == "scene" and app.quiz_before == {q["id"]: next(
-        a for a in q["answers"] if a != q["correct"]) for q in quiz}
+    assert app.top.name == "scene" and app.session.check_before == {q.id: next(
+        a for a in q.answers if a != q.correct) for q in quiz}
     run = finished(app)
     pages = debrief_screens(app, run)
     first = next(i for i, p in enumerate(pages) if p.name == "quiz")
@@ -308,10 +309,10 @@ def test_the_check_before_and_after_is_shown_and_scored(monkeypatch):
     app.frame([], 0.02)
     for q in quiz:
         assert app.top.name == "quiz" and app.top.phase == "after"
-        click(app, button(app, f"answer:{q['correct']}"))
+        click(app, button(app, f"answer:{q.correct}"))
     assert app.top.name == "quiz_results"
     drawn = []
-    import game.screens.quiz as quiz_screens
+    import game.window.screens.quiz as quiz_screens
     real = flow.draw_text
     for module in (flow, quiz_screens):  # the column's lines, and the cards' lines
         monkeypatch.setattr(module, "draw_text", lambda s, L, t, *a, **k: drawn.append(t) or real(s, L, t, *a, **k))
@@ -321,11 +322,11 @@ def test_the_check_before_and_after_is_shown_and_scored(monkeypatch):
     assert app.ui("debrief.quiz.score_before", n=0, total=n) in drawn
     assert app.ui("debrief.quiz.score_after", n=n, total=n) in drawn
     for q in quiz:
-        assert app.ui("debrief.quiz.right", answer=app.s(f"quiz.{q['id']}.{q['correct']}")) in drawn
+        assert app.ui("debrief.quiz.right", answer=app.s(f"quiz.{q.id}.{q.correct}")) in drawn
 
 
 def test_the_kiosk_asks_no_questions_before_the_week():
     app = make_app(WEEK_OR_SAMPLE, kiosk=True)
     click(app, button(app, "play"))
     click(app, button(app, "start"))
-    assert app.top.name == "scene" and app.quiz_before is None
+    assert app.top.name == "scene" and app.session.check_before is None

@@ -7,17 +7,17 @@ from argparse import Namespace
 import pygame
 import pytest
 
-import game.app as app_module
-from game.app import ce_problem
-from game.screens.day_end import DayEndScreen
-from game.screens.ending import EndingScreen
-from game.screens.intro import IntroScreen
-from game.screens.kiosk import ATTRACT_AFTER, COUNTDOWN, IDLE_WARN
-from game.screens.pause import PauseScreen
-from game.screens.scene import SceneScreen
-from game.screens.settings import SettingsScreen
-from game.screens.title import TitleScreen
-from game.screens.week_chart import WeekChartScreen
+import game.window.app as app_module
+from game.window.display import ce_problem
+from game.window.screens.day_end import DayEndScreen
+from game.window.screens.ending import EndingScreen
+from game.window.screens.intro import IntroScreen
+from game.window.kiosk import ATTRACT_AFTER, COUNTDOWN, IDLE_WARN
+from game.window.screens.pause import PauseScreen
+from game.window.screens.scene import SceneScreen
+from game.window.screens.settings import SettingsScreen
+from game.window.screens.title import TitleScreen
+from game.window.screens.week_chart import WeekChartScreen
 
 from ui_support import SAMPLE, SCENARIO_PATHS, button, click, key, make_app
 
@@ -26,7 +26,7 @@ def test_pygame_is_ce_and_upstream_is_refused(monkeypatch, capsys):
     assert pygame.IS_CE
     assert ce_problem(pygame) is None
     assert "pygame-ce" in ce_problem(types.SimpleNamespace())
-    monkeypatch.setattr(app_module, "ce_problem", lambda *a: "Scored needs pygame-ce")
+    monkeypatch.setattr(app_module.display, "ce_problem", lambda *a: "Scored needs pygame-ce")
     args = Namespace(kiosk=False, autoplay=None, screenshots=None)
     assert app_module.main(args, SAMPLE) == 1
     assert "pygame-ce" in capsys.readouterr().err
@@ -131,7 +131,7 @@ def test_layout_scales_with_the_window():
 
 def test_kiosk_attract_loop_and_idle_reset():
     app = make_app(SCENARIO_PATHS[-1], kiosk=True, size="1920x1080")
-    from game.screens.kiosk import KioskController
+    from game.window.kiosk import KioskController
     app.kiosk_ctl = KioskController(app)
     # idle on the title: the game starts playing itself
     for _ in range(int(ATTRACT_AFTER) + 2):
@@ -161,7 +161,7 @@ def test_an_error_returns_to_the_title_without_a_traceback_on_screen(monkeypatch
     app = make_app(kiosk=True)
     click(app, button(app, "play"))
     monkeypatch.setattr(IntroScreen, "draw_static", lambda self, surf: 1 / 0)
-    app.layer_keys.clear()
+    app.layers.clear()
     app.dirty = True
     app.frame([], 0.02)
     assert app.top.name == "title" and app.errors

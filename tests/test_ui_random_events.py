@@ -8,7 +8,6 @@ import pygame
 import pytest
 
 from game.engine.runlog import RunLog, replay
-from game.engine.saves import read_save
 
 from ui_support import SCENARIO_PATHS, make_app
 
@@ -60,8 +59,8 @@ def check_consistent(app) -> None:
         return
     again = replay(app.scenario, RunLog.of(run))
     assert (again.score, again.scene.id, again.ended, again.log) == (run.score, run.scene.id, run.ended, run.log)
-    if app.persist and app.save_path.exists():
-        saved = read_save(str(app.save_path), app.scenario)
+    if app.persist and app.session.slot.path.exists():
+        saved = app.session.slot.read(app.scenario).run
         assert saved.log == run.log, "the save must hold the run on screen"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pygame
 
-from game.settings import Settings, load_settings, save_settings, settings_path
+from game.session.settings import Settings, load_settings, save_settings, settings_path
 
 from ui_support import button, click, make_app
 
@@ -66,19 +66,20 @@ def test_save_and_resume_at_every_scene():
         else:
             app.frame([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="", scancode=0)], 0.1)
     assert steps >= 3
-    assert not app.save_path.exists(), "a finished week leaves no save to continue"
+    assert not app.session.slot.path.exists(), "a finished week leaves no save to continue"
 
 
 def test_broken_save_is_set_aside_with_a_message():
     app = make_app(persist=True)
-    app.save_path.parent.mkdir(parents=True, exist_ok=True)
-    app.save_path.write_text('{"version": 1, "scenario": "sample", "choices": 5}', encoding="utf-8")
+    legacy = app.session.slot.legacy  # a save of the first version: one slot, save.json
+    legacy.parent.mkdir(parents=True, exist_ok=True)
+    legacy.write_text('{"version": 1, "scenario": "sample", "choices": 5}', encoding="utf-8")
     app.to_title()
     app.frame([], 0.0)
     click(app, button(app, "continue"))
     assert app.top.name == "title" and app.message
-    assert not app.save_path.exists()
-    assert list(app.save_path.parent.glob("save.json.broken-*"))
+    assert not legacy.exists()
+    assert list(legacy.parent.glob("save.json.broken-*"))
     assert app.errors == []
 
 

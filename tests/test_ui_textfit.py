@@ -1,6 +1,6 @@
 """Every string of every language, drawn in its box at the smallest window (1024x768): no overflow.
 
-The text drawing records every box whose text does not fit even at 85 % size (game.ui.text.OVERFLOWS);
+The text drawing records every box whose text does not fit even at 85 % size (game.window.ui.text.OVERFLOWS);
 this test draws every screen with every string and fails on any record, and on any UI string id
 missing from a language.
 """
@@ -10,17 +10,18 @@ import pygame
 import pytest
 
 from game.engine import start
-from game.engine.run import DaySummary, GateCheck
-from game.screens.day_end import DayEndScreen
-from game.screens.ending import EndingScreen
-from game.screens.intro import IntroScreen
-from game.screens.pause import PauseScreen
-from game.screens.scene import SceneScreen
-from game.screens.settings import SettingsScreen
-from game.screens.title import TitleScreen
-from game.screens.week_chart import WeekChartScreen
-from game.ui import i18n, text
-from game.ui.hud import Toast
+from game.engine.state import DaySummary, GateCheck
+from game.window.screens.day_end import DayEndScreen
+from game.window.screens.ending import EndingScreen
+from game.window.screens.intro import IntroScreen
+from game.window.screens.pause import PauseScreen
+from game.window.screens.scene import SceneScreen
+from game.window.screens.settings import SettingsScreen
+from game.window.screens.title import TitleScreen
+from game.window.screens.week_chart import WeekChartScreen
+from game.session import strings as i18n
+from game.window.ui import text
+from game.window.ui.hud import Toast
 from game.engine.policies import POLICIES
 import random
 
@@ -45,7 +46,7 @@ def all_screens(app) -> int:
     render(app, TitleScreen(app)); n += 1
     app.message = None
     run = start(sc, 1)
-    app.run = run
+    app.session.run = run
     app.hud.reset(run)
     render(app, IntroScreen(app)); n += 1
     app.stack = [SceneScreen(app)]
@@ -55,9 +56,9 @@ def all_screens(app) -> int:
     for scene in sc.scenes.values():
         for score in (sc.min_score, sc.max_score):  # sanctions active and lifted
             run = start(sc, 1)
-            run.scene = scene
-            run.score = score
-            app.run = run
+            run.state.scene = scene  # a state set by hand, to draw every scene at both ends
+            run.state.score = score
+            app.session.run = run
             app.hud.reset(run)
             results = [None] + [c.result for c in scene.choices if c.result]
             for result in results:
@@ -67,7 +68,8 @@ def all_screens(app) -> int:
                     gate = sc.gate(scene.gate)
                     for passed in (True, False):
                         s = gate.at + 37 if passed else gate.at - 112
-                        scr.check = GateCheck(gate.id, gate.at, s, passed, 0, scene.day, scene.id)
+                        scr.check = GateCheck(gate=gate.id, at=gate.at, score=s, passed=passed, step=0, day=scene.day,
+                                              scene=scene.id)
                         scr.laid_out_for = None
                         render(app, scr); n += 1
                 else:
@@ -76,7 +78,7 @@ def all_screens(app) -> int:
                 break  # only sanction scenes need both
     # change notices: every rule's vague reason and exact rule, with the longest friend name
     run = start(sc, 1)
-    app.run = run
+    app.session.run = run
     longest = max((app.s(p.name) for p in sc.friends.values()), key=len, default="")
     scr = SceneScreen(app)
     for transparent in (False, True):
@@ -99,9 +101,10 @@ def all_screens(app) -> int:
                     entries.append(type("E", (), {"delta": -25, "vague": rule.vague, "exact": rule.exact})())
                 friends = {fid: (412, status) for fid, status in
                            zip(sc.friends, ("muted", "unfriended", "friend") * 5)}
-                summary = DaySummary(day, 640, 615, entries, friends, {g.id: g.at < 700 for g in sc.gates},
-                                     [s.id for s in sc.sanctions])
-                app.run = start(sc, 1)
+                summary = DaySummary(day=day, start_score=640, end_score=615, entries=tuple(entries), friends=friends,
+                                     gates={g.id: g.at < 700 for g in sc.gates},
+                                     sanctions=tuple(s.id for s in sc.sanctions))
+                app.session.run = start(sc, 1)
                 render(app, DayEndScreen(app, summary)); n += 1
     app.settings.transparent = False
     # every ending with every epilogue, then the week's chart and ledger
@@ -110,8 +113,8 @@ def all_screens(app) -> int:
         rng = random.Random(3)
         while not run.ended:
             run.choose(POLICIES["random"](run, rng).id)
-        run.ending = ending
-        app.run = run
+        run.state.ending = ending
+        app.session.run = run
         render(app, EndingScreen(app)); n += 1
         render(app, WeekChartScreen(app, run)); n += 1
     return n
@@ -143,8 +146,6 @@ def test_the_fit_check_catches_an_overflow():
 
 
 def test_ui_strings_have_the_same_ids_and_placeholders_in_every_language():
-    tables = i18n.tables()
+    assert i18n.check_ui_strings() == []
+    tables = i18n.catalogue().tables
     assert set(tables["en"]) == set(tables["nl"])
-    for sid, en in tables["en"].items():
-        assert i18n.PLACEHOLDER.findall(en) and sorted(i18n.PLACEHOLDER.findall(en)) == \
-            sorted(i18n.PLACEHOLDER.findall(tables["nl"][sid])) or not i18n.PLACEHOLDER.findall(en), sid

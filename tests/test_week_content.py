@@ -11,7 +11,7 @@ import pytest
 
 from game.engine import check_scenario, load_scenario
 from game.engine.simulate import simulate
-from game.engine.strings import placeholders
+from game.engine.catalogue import placeholders
 
 WEEK = Path(__file__).resolve().parent.parent / "scenarios" / "week" / "scenario.yaml"
 pytestmark = pytest.mark.skipif(not WEEK.exists(), reason="the week is not there")

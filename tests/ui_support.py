@@ -8,7 +8,7 @@ from typing import Optional
 
 import pygame
 
-from game.app import App
+from game.window.app import App
 from game.engine import load_scenario
 from game.paths import SCENARIOS
 
@@ -29,7 +29,7 @@ def make_app(path: Path = SAMPLE, size: str = "1280x720", lang: Optional[str] = 
     app = App(args, Path(path), persist=persist)
     app.settings.text_size = text_size
     app.open_window()
-    app.scenario = scenario(Path(path))
+    app.loaded(scenario(Path(path)))
     app.to_title()
     app.frame([], 0.0)
     return app

@@ -11,8 +11,9 @@
 (20, 660)
 """
 from .errors import Problem, RunError, SaveError, ScenarioError
-from .loader import check_scenario, load_scenario
-from .run import DaySummary, GateCheck, LedgerEntry, Outcome, Run, start
+from .loading import check_scenario, load_scenario
+from .run import Run, start
+from .state import DaySummary, GateCheck, LedgerEntry, Outcome
 
 __all__ = ["Problem", "RunError", "SaveError", "ScenarioError", "check_scenario", "load_scenario",
            "DaySummary", "GateCheck", "LedgerEntry", "Outcome", "Run", "start"]

@@ -1,70 +1,59 @@
-"""The scenario as the engine plays it: small value types, built by the loader."""
+"""The scenario as the engine plays it: frozen, keyword-only value types built by the loader.
+
+The scenario never changes during a run (ink's Story); what changes lives in the run's state
+(state.py, ink's StoryState).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Mapping, Optional
+
+from .kinds import (Accessory, Picture, PortraitStyle, SceneKind, Shape, SourceStatus, TimeOfDay,
+                    Verdict)
+from .rules import Condition, Effect, Rule
 
 if TYPE_CHECKING:
-    from .effects import Effect
-    from .strings import Strings
+    from .catalogue import Catalogue
 
-Condition = Callable[[Any], Any]
 END = "END"
-TIMES = ("morning", "day", "evening")
-SCENE_KINDS = ("talk", "feed", "gate", "sanction", "notice")
-STATUSES = ("friend", "muted", "unfriended")
-PORTRAIT_STYLES = ("short", "bob", "long", "bun", "curly", "bald")
-ACCESSORIES = ("none", "glasses", "earrings", "cap", "headscarf")
 
 
-@dataclass(slots=True)
-class Rule:
-    id: str
-    low: int
-    high: int  # equal to low for a fixed delta
-    vague: str  # string id of the vague reason the player sees
-    exact: str  # string id of the exact rule, revealed in the debrief
-    criterion: str = ""
-
-    @property
-    def expected(self) -> float:
-        return (self.low + self.high) / 2
-
-
-@dataclass(slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Tier:
     id: str
     start: int
     color: str
-    shape: str
+    shape: Shape
     label: str
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Gate:
     id: str
     at: int
     label: str
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Sanction:
     id: str
     below: Optional[int]
     condition: Optional[Condition]
     label: str
+    picture: Picture = Picture.NOTICE
+    text: Optional[str] = None  # string id of the line under the picture (a default by picture)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Portrait:
     skin: str = "#d9a27c"
     hair: str = "#2b2b2b"
-    style: str = "short"
+    style: PortraitStyle = PortraitStyle.SHORT
     shirt: str = "#9fc5e8"
-    accessory: str = "none"
+    accessory: Accessory = Accessory.NONE
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Person:
     """A friend (with a score) or another speaker (score None)."""
     id: str
@@ -75,42 +64,42 @@ class Person:
     daily: Optional[tuple[int, int]] = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Association:
     rule: str
-    weights: dict[str, float]
+    weights: Mapping[str, float]
     cap: int
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Ratings:
     rule: str
     per_star: float
     neutral: float
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Branch:
     condition: Optional[Condition]
     target: str  # a scene id or END
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Choice:
     id: str
     scene: str
     text: str
     result: Optional[str]
     condition: Optional[Condition]
-    effects: list["Effect"]
-    spends: tuple[str, ...]
-    serves: tuple[str, ...]
-    next: Optional[list[Branch]]
-    score_hint: float = 0.0  # expected immediate score change, for policies
+    effects: tuple[Effect, ...]
+    spends: tuple[str, ...] = ()
+    serves: tuple[str, ...] = ()
+    next: Optional[tuple[Branch, ...]] = None
+    score_hint: float = 0.0  # expected immediate score change, for policies and the debrief
     synthetic: bool = False  # the "Continue" of a scene without choices
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Post:
     author: str
     text: str
@@ -118,26 +107,29 @@ class Post:
     likes: int
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Scene:
     id: str
     day: int
-    time: str
+    time: TimeOfDay
     place: Optional[str]
     speaker: Optional[str]
-    kind: str
+    kind: SceneKind
     text: str
-    posts: list[Post]
-    on_enter: list["Effect"]
-    choices: list[Choice]
-    next: Optional[list[Branch]]
+    posts: tuple[Post, ...]
+    on_enter: tuple[Effect, ...]
+    choices: tuple[Choice, ...]
+    next: Optional[tuple[Branch, ...]]
     gate: Optional[str]
     sanction: Optional[str]
     kiosk_skip: bool
-    by_id: dict[str, Choice] = field(default_factory=dict)
+    by_id: Mapping[str, Choice] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {c.id: c for c in self.choices})
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Ending:
     id: str
     condition: Optional[Condition]
@@ -145,17 +137,65 @@ class Ending:
     text: str
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Epilogue:
+    """A friend's epilogue for how you treated them; the first that holds wins, else the ending's
+    own `epilogue.<ending>.<friend>`."""
+    friend: str
+    condition: Optional[Condition]
+    endings: tuple[str, ...]  # empty: any ending
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Source:
     id: str
     outlet: str
     date: str
     title: str
     url: str
-    status: str
+    status: SourceStatus
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Card:
+    """A myth card (strings myth.ID.claim / .fact) or a home card (home.ID.title / .text)."""
+    id: str
+    source: str
+    region: str = ""  # home cards: the players it is meant for ("" for everyone)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class CheckItem:
+    """A question of the before/after check; `correct` None for an opinion."""
+    id: str
+    answers: tuple[str, ...]
+    correct: Optional[str]
+    kiosk: bool = False
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class VerdictGroup:
+    """What later reporting found of some rules, privileges and sanctions the week staged."""
+    id: str
+    verdict: Verdict
+    covers: tuple[str, ...]  # rule, gate and sanction ids
+    source: str
+    origin: Optional[str] = None  # where an invented claim came from (cited as its origin only)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Material:
+    """What the debrief shows besides the analysis of the player's week."""
+    myths: tuple[Card, ...] = ()
+    home: tuple[Card, ...] = ()
+    verdicts: tuple[VerdictGroup, ...] = ()
+    questions: tuple[str, ...] = ()
+    quiz: tuple[CheckItem, ...] = ()
+    feelings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Scenario:
     id: str
     path: str
@@ -165,25 +205,34 @@ class Scenario:
     start_score: int
     start_scene: str
     player_name: str
+    player_portrait: Portrait
     goal_gate: Optional[str]
     goal_text: Optional[str]
-    intro: list[str]
-    tiers: list[Tier]
-    gates: list[Gate]
-    sanctions: list[Sanction]
-    rules: dict[str, Rule]
+    intro: tuple[str, ...]
+    tiers: tuple[Tier, ...]
+    gates: tuple[Gate, ...]
+    sanctions: tuple[Sanction, ...]
+    rules: Mapping[str, Rule]
     values: tuple[str, ...]
     association: Optional[Association]
     ratings: Optional[Ratings]
-    friends: dict[str, Person]
-    characters: dict[str, Person]
-    scenes: dict[str, Scene]
-    endings: list[Ending]
-    sources: dict[str, Source]
-    debrief: dict[str, Any]
-    strings: "Strings"
+    friends: Mapping[str, Person]
+    characters: Mapping[str, Person]
+    scenes: Mapping[str, Scene]
+    endings: tuple[Ending, ...]
+    epilogues: tuple[Epilogue, ...]
+    sources: Mapping[str, Source]
+    debrief: Material
+    strings: "Catalogue"
     content_hash: str
+    first_day: int = 1
     last_day: int = 7
+    _choices: Mapping[str, Choice] = field(init=False, repr=False, compare=False)
+    _gates: Mapping[str, Gate] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_choices", {c.id: c for s in self.scenes.values() for c in s.choices})
+        object.__setattr__(self, "_gates", {g.id: g for g in self.gates})
 
     def tier_for(self, score: int) -> Tier:
         found = self.tiers[0]
@@ -193,13 +242,15 @@ class Scenario:
         return found
 
     def gate(self, gate_id: str) -> Gate:
-        for gate in self.gates:
-            if gate.id == gate_id:
-                return gate
-        raise KeyError(gate_id)
+        return self._gates[gate_id]
 
     def choice(self, choice_id: str) -> Choice:
-        for scene in self.scenes.values():
-            if choice_id in scene.by_id:
-                return scene.by_id[choice_id]
-        raise KeyError(choice_id)
+        return self._choices[choice_id]
+
+    def person(self, pid: Optional[str]) -> Optional[Person]:
+        if not pid:
+            return None
+        return self.friends.get(pid) or self.characters.get(pid)
+
+    def sanction(self, sanction_id: str) -> Optional[Sanction]:
+        return next((s for s in self.sanctions if s.id == sanction_id), None)

@@ -1,178 +1,165 @@
 """A run of the week: start from a scenario and a seed, read the scene, choose by id.
 
-A run is fully determined by its scenario, seed, mode and the ids it was given,
-so saves, undo and counterfactuals all replay that log.
+A run is fully determined by its scenario, seed, mode and the ids it was given, so saves, undo
+and counterfactuals all replay that log. The fixed scenario (`run.scenario`) stays apart from
+what changes (`run.state`); only `choose` changes the state, through the private methods below.
 
-Random draws are keyed, not taken from one stream: the n-th draw of an effect depends only on
-the seed, that effect and n. Another choice earlier in the week therefore cannot change the
-luck of a later event, and a counterfactual differs from the player's week by the choice alone.
+Random draws are keyed, not taken from one stream: the n-th draw of an effect depends only on the
+seed, that effect and n. Another choice earlier in the week therefore cannot change the luck of a
+later event, and a counterfactual differs from the player's week by the choice alone.
 """
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 from .errors import RunError
-from .model import END, Branch, Choice, Ending, Rule, Scenario, Scene
-
+from .kinds import Origin, Status
+from .model import END, Branch, Choice, Ending, Scenario, Scene
+from .rules import ApplyRule, Effect, FriendDelta, Later, Maybe, Rate, Rule, SetFlag, SetStatus
+from .state import (DaySummary, FriendChange, FriendState, GateCheck, LedgerEntry, Outcome,
+                    RunState)
 
 _MASK = (1 << 64) - 1
 
 
-class LedgerEntry:
-    """One change of the player's score, with the rule behind it."""
-    __slots__ = ("step", "day", "scene", "choice", "rule", "delta", "raw", "score",
-                 "vague", "exact", "source", "friend")
-
-    def __init__(self, step: int, day: int, scene: str, choice: str, rule: str, delta: int,
-                 raw: int, score: int, vague: str, exact: str, source: str, friend: str):
-        self.step, self.day, self.scene, self.choice = step, day, scene, choice
-        self.rule, self.delta, self.raw, self.score = rule, delta, raw, score
-        self.vague, self.exact, self.source, self.friend = vague, exact, source, friend
-
-    def as_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__slots__}
-
-    def __repr__(self) -> str:
-        return f"<{self.rule} {self.delta:+d} -> {self.score} at {self.scene}>"
-
-
-@dataclass(slots=True)
-class FriendChange:
-    step: int
-    day: int
-    friend: str
-    delta: int
-    score: int
-    reason: str  # a rule id, "drift", or "" for a plain reaction
-
-
-@dataclass(slots=True)
-class FriendState:
-    score: int
-    status: str = "friend"
-
-
-@dataclass(slots=True)
-class GateCheck:
-    gate: str
-    at: int
-    score: int
-    passed: bool
-    step: int
-    day: int
-    scene: str
-
-    @property
-    def gap(self) -> int:
-        return max(0, self.at - self.score)
-
-
-@dataclass(slots=True)
-class DaySummary:
-    day: int
-    start_score: int
-    end_score: int
-    entries: list[LedgerEntry]
-    friends: dict[str, tuple[int, str]]
-    gates: dict[str, bool]
-    sanctions: list[str]
-
-    @property
-    def change(self) -> int:
-        return self.end_score - self.start_score
-
-
-class Outcome:
-    """What one choice did: the score changes and what came of them."""
-    __slots__ = ("choice", "result", "entries", "friend_changes", "ratings", "days", "gate_check", "ending")
-
-    def __init__(self, choice: str, result: Optional[str]):
-        self.choice, self.result = choice, result
-        self.entries: list[LedgerEntry] = []
-        self.friend_changes: list[FriendChange] = []
-        self.ratings: list[tuple[str, int]] = []
-        self.days: list[DaySummary] = []
-        self.gate_check: Optional[GateCheck] = None
-        self.ending: Optional[str] = None
-
-    @property
-    def delta(self) -> int:
-        return sum(e.delta for e in self.entries)
-
-
 class Run:
-    """The state of one week. Mutate it only through `choose`."""
+    """The state of one week. Read it freely; change it only through `choose`."""
+
+    __slots__ = ("scenario", "state", "_out", "_origin", "_choice_id", "_drift_keys")
 
     def __init__(self, scenario: Scenario, seed: int = 0, kiosk: bool = False):
         self.scenario = scenario
-        self.seed = seed
-        self.kiosk = kiosk
-        self._draws: dict[int, int] = {}
-        self._drift_keys = {fid: zlib.crc32(f"drift.{fid}".encode()) for fid in scenario.friends}
-        self.score = scenario.start_score
-        self.friends = {fid: FriendState(f.score or 0) for fid, f in scenario.friends.items()}
-        self.flags: dict[str, Any] = {}
-        self.chosen: set[str] = set()
-        self.seen: set[str] = set()
-        self.log: list[str] = []
-        self.step = 0  # choices taken so far
-        self.ledger: list[LedgerEntry] = []
-        self.friend_log: list[FriendChange] = []
-        self.ratings: list[tuple[str, int, int]] = []  # (by, stars, step)
-        self.gate_checks: list[GateCheck] = []
-        self.day_summaries: list[DaySummary] = []
-        self.history: list[tuple[int, int, str]] = []  # (step, score, scene) after each choice
-        self.ending: Optional[Ending] = None
-        self._pending: list[tuple[int, int, Any]] = []  # (due day, due scene count, Later)
-        self._entered = 0
-        self._day_start = self.score
-        self._day_entries_from = 0
         self._out: Optional[Outcome] = None
-        self._source = "scene"
+        self._origin = Origin.SCENE
         self._choice_id = ""
-        first = self._resolve_skips(scenario.start_scene)
-        self.scene: Scene = scenario.scenes[first] if first != END else scenario.scenes[scenario.start_scene]
-        self.day = self.scene.day
-        self.history.append((0, self.score, self.scene.id))
-        self._enter(self.scene)
+        self._drift_keys = {fid: zlib.crc32(f"drift.{fid}".encode()) for fid in scenario.friends}
+        first = scenario.scenes[scenario.start_scene]
+        self.state = RunState(seed=seed, kiosk=kiosk, score=scenario.start_score, scene=first, day=first.day,
+                              friends={fid: FriendState(score=f.score or 0) for fid, f in scenario.friends.items()},
+                              day_start=scenario.start_score)
+        target = self._resolve_skips(scenario.start_scene)
+        if target != END:
+            self.state.scene = scenario.scenes[target]
+            self.state.day = self.state.scene.day
+        self.state.history.append((0, self.state.score, self.state.scene.id))
+        self._enter(self.state.scene)
 
     # ----- reading -------------------------------------------------------------------------
     @property
-    def ended(self) -> bool:
-        return self.ending is not None
+    def seed(self) -> int:
+        return self.state.seed
 
+    @property
+    def kiosk(self) -> bool:
+        return self.state.kiosk
+
+    @property
+    def score(self) -> int:
+        return self.state.score
+
+    @property
+    def day(self) -> int:
+        return self.state.day
+
+    @property
+    def scene(self) -> Scene:
+        return self.state.scene
+
+    @property
+    def step(self) -> int:
+        return self.state.step
+
+    @property
+    def log(self) -> list[str]:
+        return self.state.log
+
+    @property
+    def ledger(self) -> list[LedgerEntry]:
+        return self.state.ledger
+
+    @property
+    def friends(self) -> Mapping[str, FriendState]:
+        return self.state.friends
+
+    @property
+    def flags(self) -> Mapping[str, Any]:
+        return self.state.flags
+
+    @property
+    def chosen(self) -> set[str]:
+        return self.state.chosen
+
+    @property
+    def seen(self) -> set[str]:
+        return self.state.seen
+
+    @property
+    def friend_log(self) -> list[FriendChange]:
+        return self.state.friend_log
+
+    @property
+    def ratings(self) -> list[tuple[str, int, int]]:
+        return self.state.ratings
+
+    @property
+    def gate_checks(self) -> list[GateCheck]:
+        return self.state.gate_checks
+
+    @property
+    def day_summaries(self) -> list[DaySummary]:
+        return self.state.day_summaries
+
+    @property
+    def history(self) -> list[tuple[int, int, str]]:
+        return self.state.history
+
+    @property
+    def ending(self) -> Optional[Ending]:
+        return self.state.ending
+
+    @property
+    def ended(self) -> bool:
+        return self.state.ending is not None
 
     def choices(self) -> list[Choice]:
         """The choices open in the current scene (empty once the week has ended)."""
-        if self.ending is not None:
+        if self.state.ending is not None:
             return []
-        return [c for c in self.scene.choices if c.condition is None or c.condition(self)]
+        return [c for c in self.state.scene.choices if c.condition is None or c.condition(self)]
 
     @property
     def stars(self) -> float:
-        if not self.ratings:
+        ratings = self.state.ratings
+        if not ratings:
             return 0.0
-        return round(sum(r[1] for r in self.ratings) / len(self.ratings), 1)
+        return round(sum(r[1] for r in ratings) / len(ratings), 1)
 
     def gate_open(self, gate_id: str) -> bool:
-        return self.score >= self.scenario.gate(gate_id).at
+        return self.state.score >= self.scenario.gate(gate_id).at
 
     def active_sanctions(self) -> list[str]:
-        out = []
-        for s in self.scenario.sanctions:
-            if (s.below is not None and self.score < s.below) or (s.condition and s.condition(self)):
-                out.append(s.id)
-        return out
+        score = self.state.score
+        return [s.id for s in self.scenario.sanctions
+                if (s.below is not None and score < s.below) or (s.condition is not None and s.condition(self))]
+
+    def gate_check_here(self) -> Optional[GateCheck]:
+        """The gate check made when the current scene was entered (None if it has no gate)."""
+        st = self.state
+        if st.scene.gate is None:
+            return None
+        for check in reversed(st.gate_checks):
+            if check.scene == st.scene.id and check.step == st.step:
+                return check
+        return None
 
     def value(self, name: str, lang: str = "en") -> Any:
         """A placeholder's value: score, player, stars, day, friend.ID.score|name, gate.ID.at|gap."""
-        sc = self.scenario
+        sc, st = self.scenario, self.state
         if name == "score":
-            return self.score
+            return st.score
         if name == "day":
-            return self.day
+            return st.day
         if name == "stars":
             return self.stars
         if name == "player":
@@ -180,18 +167,15 @@ class Run:
         parts = name.split(".")
         if len(parts) == 3 and parts[0] == "friend" and parts[1] in sc.friends:
             if parts[2] == "score":
-                return self.friends[parts[1]].score
+                return st.friends[parts[1]].score
             if parts[2] == "name":
                 return sc.strings.raw(sc.friends[parts[1]].name, lang)
-        if len(parts) == 3 and parts[0] == "gate":
-            try:
-                gate = sc.gate(parts[1])
-            except KeyError:
-                return None
+        if len(parts) == 3 and parts[0] == "gate" and parts[1] in sc._gates:
+            gate = sc.gate(parts[1])
             if parts[2] == "at":
                 return gate.at
             if parts[2] == "gap":
-                return max(0, gate.at - self.score)
+                return max(0, gate.at - st.score)
         return None
 
     def text(self, string_id: str, lang: str) -> str:
@@ -199,40 +183,38 @@ class Run:
 
     # ----- choosing ------------------------------------------------------------------------
     def choose(self, choice_id: str) -> Outcome:
-        if self.ending is not None:
-            raise RunError(f"the week is over (ending '{self.ending.id}'); no choice '{choice_id}'")
-        choice = self.scene.by_id.get(choice_id)
+        st = self.state
+        if st.ending is not None:
+            raise RunError(f"the week is over (ending '{st.ending.id}'); no choice '{choice_id}'")
+        choice = st.scene.by_id.get(choice_id)
         if choice is None:
             known = ", ".join(c.id for c in self.choices()) or "none"
-            raise RunError(f"unknown choice '{choice_id}' in scene '{self.scene.id}' "
-                           f"(choices here: {known})")
+            raise RunError(f"unknown choice '{choice_id}' in scene '{st.scene.id}' (choices here: {known})")
         if choice.condition is not None and not choice.condition(self):
-            raise RunError(f"choice '{choice_id}' is not open in scene '{self.scene.id}' now")
+            raise RunError(f"choice '{choice_id}' is not open in scene '{st.scene.id}' now")
         out = Outcome(choice_id, choice.result)
         self._out = out
-        self.log.append(choice_id)
-        self.step += 1
-        self.chosen.add(choice_id)
-        self._source, self._choice_id = "choice", choice_id
-        for effect in choice.effects:
-            effect.apply(self)
-        target = self._follow(choice.next or self.scene.next)
-        if self.kiosk:
-            target = self._resolve_skips(target)
-        self._source = "scene"
+        st.log.append(choice_id)
+        st.step += 1
+        st.chosen.add(choice_id)
+        self._origin, self._choice_id = Origin.CHOICE, choice_id
+        self._apply_all(choice.effects)
+        target = self._follow(choice.next or st.scene.next)
+        target = self._resolve_skips(target)
+        self._origin = Origin.SCENE
         if target == END:
             self._end_days(self.scenario.last_day + 1)
-            self.day = self.scenario.last_day
-            self.ending = self._pick_ending()
-            out.ending = self.ending.id
+            st.day = self.scenario.last_day
+            st.ending = self._pick_ending()
+            out.ending = st.ending.id
         else:
             scene = self.scenario.scenes[target]
-            if scene.day > self.day:
+            if scene.day > st.day:
                 self._end_days(scene.day)
-            self.scene = scene
-            self.day = scene.day
+            st.scene = scene
+            st.day = scene.day
             self._enter(scene)
-        self.history.append((self.step, self.score, self.scene.id))
+        st.history.append((st.step, st.score, st.scene.id))
         self._out = None
         return out
 
@@ -241,145 +223,164 @@ class Run:
             self.choose(cid)
         return self
 
-    # ----- primitives the effects call -----------------------------------------------------
-    def draw(self, key: int) -> float:
+    # ----- applying effects (private: only choose and the scenes it enters call these) -------
+    def _draw(self, key: int) -> float:
         """A number in [0, 1) for the next draw of `key`, from the seed alone (splitmix64)."""
-        n = self._draws.get(key, 0)
-        self._draws[key] = n + 1
-        x = (self.seed * 0x9E3779B97F4A7C15 + key * 0xD1B54A32D192ED03 + (n + 1) * 0x94D049BB133111EB) & _MASK
+        draws = self.state.draws
+        n = draws.get(key, 0)
+        draws[key] = n + 1
+        x = (self.state.seed * 0x9E3779B97F4A7C15 + key * 0xD1B54A32D192ED03 + (n + 1) * 0x94D049BB133111EB) & _MASK
         x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
         x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _MASK
         return (x ^ (x >> 31)) / 18446744073709551616.0
 
-    def change_score(self, raw: int, rule: Rule, source: str = "", friend: str = "") -> int:
-        sc = self.scenario
-        new = self.score + raw
-        if new > sc.max_score:
-            new = sc.max_score
-        elif new < sc.min_score:
-            new = sc.min_score
-        delta = new - self.score
-        self.score = new
-        entry = LedgerEntry(self.step, self.day, self.scene.id, self._choice_id, rule.id, delta,
-                            raw, new, rule.vague, rule.exact, source or self._source, friend)
-        self.ledger.append(entry)
+    def _between(self, low: int, high: int, key: int) -> int:
+        return low if low == high else low + int(self._draw(key) * (high - low + 1))
+
+    def _apply_all(self, effects: Iterable[Effect]) -> None:
+        for effect in effects:
+            self._apply(effect)
+
+    def _apply(self, effect: Effect) -> None:
+        if isinstance(effect, ApplyRule):
+            self._change_score(self._between(effect.rule.low, effect.rule.high, effect.key), effect.rule)
+        elif isinstance(effect, FriendDelta):
+            self._change_friend(effect.friend, self._between(effect.low, effect.high, effect.key),
+                                effect.rule.id if effect.rule else "")
+        elif isinstance(effect, SetStatus):
+            old = self.state.friends[effect.friend]
+            self.state.friends[effect.friend] = FriendState(score=old.score, status=effect.status)
+        elif isinstance(effect, SetFlag):
+            flags = self.state.flags
+            flags[effect.name] = (int(flags.get(effect.name, 0)) + int(effect.value)) if effect.add else effect.value
+        elif isinstance(effect, Rate):
+            self._rate(effect.by, self._between(effect.low, effect.high, effect.key))
+        elif isinstance(effect, Later):
+            state = self.state
+            state.pending.append((state.day + effect.days if effect.days else 0,
+                                  state.entered + effect.scenes if effect.scenes else 0, effect))
+        elif isinstance(effect, Maybe):
+            self._apply_all(effect.then if self._draw(effect.key) < effect.chance else effect.otherwise)
+
+    def _change_score(self, raw: int, rule: Rule, origin: Optional[Origin] = None, friend: str = "") -> int:
+        sc, st = self.scenario, self.state
+        new = min(sc.max_score, max(sc.min_score, st.score + raw))
+        delta = new - st.score
+        st.score = new
+        entry = LedgerEntry(step=st.step, day=st.day, scene=st.scene.id, choice=self._choice_id, rule=rule.id,
+                            delta=delta, raw=raw, score=new, vague=rule.vague, exact=rule.exact,
+                            source=origin or self._origin, friend=friend)
+        st.ledger.append(entry)
         if self._out is not None:
             self._out.entries.append(entry)
         return delta
 
-    def change_friend(self, friend: str, raw: int, reason: str) -> None:
-        sc = self.scenario
-        state = self.friends[friend]
-        new = min(sc.max_score, max(sc.min_score, state.score + raw))
-        change = FriendChange(self.step, self.day, friend, new - state.score, new, reason)
-        state.score = new
-        self.friend_log.append(change)
+    def _change_friend(self, friend: str, raw: int, reason: str) -> None:
+        sc, st = self.scenario, self.state
+        old = st.friends[friend]
+        new = min(sc.max_score, max(sc.min_score, old.score + raw))
+        change = FriendChange(step=st.step, day=st.day, friend=friend, delta=new - old.score, score=new,
+                              reason=reason)
+        st.friends[friend] = FriendState(score=new, status=old.status)
+        st.friend_log.append(change)
         if self._out is not None:
             self._out.friend_changes.append(change)
 
-    def set_status(self, friend: str, status: str) -> None:
-        self.friends[friend].status = status
-
-    def rate(self, by: str, stars: int) -> None:
-        self.ratings.append((by, stars, self.step))
+    def _rate(self, by: str, stars: int) -> None:
+        self.state.ratings.append((by, stars, self.state.step))
         if self._out is not None:
             self._out.ratings.append((by, stars))
         ratings = self.scenario.ratings
         if ratings is not None:
             points = round((stars - ratings.neutral) * ratings.per_star)
             if points:
-                self.change_score(points, self.scenario.rules[ratings.rule], "rating", by)
-
-    def schedule(self, later: Any) -> None:
-        due_day = self.day + later.days if later.days else 0
-        due_scene = self._entered + later.scenes if later.scenes else 0
-        self._pending.append((due_day, due_scene, later))
+                self._change_score(points, self.scenario.rules[ratings.rule], Origin.RATING, by)
 
     # ----- the week's flow -----------------------------------------------------------------
-    def _follow(self, branches: Optional[list[Branch]]) -> str:
+    def _follow(self, branches: Optional[tuple[Branch, ...]]) -> str:
         if branches:
             for branch in branches:
                 if branch.condition is None or branch.condition(self):
                     return branch.target
-        raise RunError(f"scene '{self.scene.id}' has no way on")
+        raise RunError(f"scene '{self.state.scene.id}' has no way on")
 
     def _resolve_skips(self, target: str) -> str:
-        if not self.kiosk:
+        if not self.state.kiosk:
             return target
         hops = 0
-        while target != END and self.scenario.scenes[target].kiosk_skip:
-            target = self._follow(self.scenario.scenes[target].next)
+        scenes = self.scenario.scenes
+        while target != END and scenes[target].kiosk_skip:
+            nxt = scenes[target].next
+            target = self._follow(nxt)
             hops += 1
-            if hops > len(self.scenario.scenes):
+            if hops > len(scenes):
                 raise RunError("the kiosk's skips go round in a circle")
         return target
 
     def _enter(self, scene: Scene) -> None:
-        self._entered += 1
-        self.seen.add(scene.id)
-        if self._pending:
+        st = self.state
+        st.entered += 1
+        st.seen.add(scene.id)
+        if st.pending:
             self._fire_due()
-        for effect in scene.on_enter:
-            effect.apply(self)
+        self._apply_all(scene.on_enter)
         if scene.gate is not None:
             gate = self.scenario.gate(scene.gate)
-            check = GateCheck(gate.id, gate.at, self.score, self.score >= gate.at,
-                              self.step, self.day, scene.id)
-            self.gate_checks.append(check)
+            check = GateCheck(gate=gate.id, at=gate.at, score=st.score, passed=st.score >= gate.at,
+                              step=st.step, day=st.day, scene=scene.id)
+            st.gate_checks.append(check)
             if self._out is not None:
                 self._out.gate_check = check
 
     def _fire_due(self) -> None:
+        st = self.state
         due, keep = [], []
-        for item in self._pending:
+        for item in st.pending:
             due_day, due_scene, _ = item
-            if (due_day and self.day >= due_day) or (due_scene and self._entered >= due_scene):
+            if (due_day and st.day >= due_day) or (due_scene and st.entered >= due_scene):
                 due.append(item)
             else:
                 keep.append(item)
         if not due:
             return
-        self._pending = keep
-        saved = self._source
-        self._source = "later"
+        st.pending = keep
+        saved = self._origin
+        self._origin = Origin.LATER
         for _, _, later in due:
             if later.condition is None or later.condition(self):
-                for effect in later.effects:
-                    effect.apply(self)
-        self._source = saved
+                self._apply_all(later.effects)
+        self._origin = saved
 
     def _end_days(self, next_day: int) -> None:
         """Close every day before `next_day`: drift, association, summary."""
-        sc = self.scenario
-        while self.day < next_day:
-            self._source = "association"
+        sc, st = self.scenario, self.state
+        while st.day < next_day:
+            self._origin = Origin.ASSOCIATION
             for fid, friend in sc.friends.items():
                 if friend.daily is not None:
                     low, high = friend.daily
-                    if low != high:
-                        low += int(self.draw(self._drift_keys[fid]) * (high - low + 1))
-                    self.change_friend(fid, low, "drift")
+                    self._change_friend(fid, self._between(low, high, self._drift_keys[fid]), "drift")
             assoc = sc.association
             if assoc is not None:
                 rule = sc.rules[assoc.rule]
-                for fid, state in self.friends.items():
-                    weight = assoc.weights.get(state.status, 0.0)
+                for fid, fs in st.friends.items():
+                    weight = assoc.weights.get(fs.status, 0.0)
                     if weight:
-                        pull = round(weight * (state.score - self.score))
-                        pull = max(-assoc.cap, min(assoc.cap, pull))
+                        pull = max(-assoc.cap, min(assoc.cap, round(weight * (fs.score - st.score))))
                         if pull:
-                            self.change_score(pull, rule, "association", fid)
+                            self._change_score(pull, rule, Origin.ASSOCIATION, fid)
             summary = DaySummary(
-                self.day, self._day_start, self.score, self.ledger[self._day_entries_from:],
-                {fid: (s.score, s.status) for fid, s in self.friends.items()},
-                {g.id: self.score >= g.at for g in sc.gates}, self.active_sanctions())
-            self.day_summaries.append(summary)
+                day=st.day, start_score=st.day_start, end_score=st.score,
+                entries=tuple(st.ledger[st.day_entries_from:]),
+                friends={fid: (s.score, s.status) for fid, s in st.friends.items()},
+                gates={g.id: st.score >= g.at for g in sc.gates}, sanctions=tuple(self.active_sanctions()))
+            st.day_summaries.append(summary)
             if self._out is not None:
                 self._out.days.append(summary)
-            self._day_start = self.score
-            self._day_entries_from = len(self.ledger)
-            self.day += 1
-        self._source = "scene"
+            st.day_start = st.score
+            st.day_entries_from = len(st.ledger)
+            st.day += 1
+        self._origin = Origin.SCENE
 
     def _pick_ending(self) -> Ending:
         for ending in self.scenario.endings:
@@ -387,7 +388,23 @@ class Run:
                 return ending
         return self.scenario.endings[-1]
 
+    def epilogue(self, friend: str) -> str:
+        """The string id of a friend's epilogue: the first variant for how you treated them that
+        holds in this ending, else the ending's own."""
+        ending = self.state.ending
+        if ending is None:
+            raise RunError("the week is not over: no epilogue yet")
+        for e in self.scenario.epilogues:
+            if e.friend == friend and (not e.endings or ending.id in e.endings) and (
+                    e.condition is None or e.condition(self)):
+                return e.text
+        return f"epilogue.{ending.id}.{friend}"
+
 
 def start(scenario: Scenario, seed: int = 0, kiosk: bool = False) -> Run:
     """Start a run of `scenario`; every random draw comes from `seed`."""
     return Run(scenario, seed, kiosk)
+
+
+__all__ = ["Run", "start", "Outcome", "LedgerEntry", "FriendChange", "FriendState", "GateCheck", "DaySummary",
+           "Status"]

@@ -50,9 +50,10 @@ class RunLog:
         choices, kiosk = data.get("choices"), data.get("kiosk", False)
         if not isinstance(scenario, str) or not isinstance(chash, str):
             raise SaveError("the save names no scenario")
-        if not isinstance(seed, int) or isinstance(seed, bool):
+        if not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
             raise SaveError("the save has no whole-number seed")
-        if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
+        if not isinstance(choices, list) or len(choices) > 10_000 or not all(
+                isinstance(c, str) and len(c) < 200 for c in choices):
             raise SaveError("the save's choices are not a list of ids")
         return cls(scenario, chash, seed, bool(kiosk), choices)
 

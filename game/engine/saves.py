@@ -1,20 +1,22 @@
-"""Saves: the run log as versioned JSON, written atomically, set aside when broken."""
+"""Files a run is kept in: JSON written atomically, read only from a regular file of modest size,
+and set aside (never deleted) when broken."""
 from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 import time
 from typing import Any, Optional
 
 from .errors import SaveError
-from .model import Scenario
-from .run import Run
-from .runlog import RunLog, replay
+
+MAX_BYTES = 1_000_000  # a week's save is about 1 KB
 
 
 def write_json_atomic(path: str, data: Any) -> None:
-    """Write JSON so that a crash leaves either the old file or the new one, never half."""
+    """Write JSON so that a crash leaves either the old file or the new one, never half. Raises
+    OSError when the folder cannot be written (read-only, full disk)."""
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=folder)
@@ -32,20 +34,33 @@ def write_json_atomic(path: str, data: Any) -> None:
         raise
 
 
-def write_save(path: str, run: Run) -> None:
-    write_json_atomic(path, RunLog.of(run).to_dict())
-
-
-def read_save(path: str, scenario: Scenario) -> Run:
-    """Resume a run from a save; raise SaveError with one plain sentence when it can't be."""
+def read_json(path: str, what: str = "file", limit: int = MAX_BYTES) -> Any:
+    """The JSON in a regular file of at most `limit` bytes; SaveError with one plain sentence
+    otherwise (a FIFO, a device, a huge or broken file). FileNotFoundError when there is none."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise SaveError("there is no save") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        raise SaveError("the save file is damaged and cannot be read") from None
-    return replay(scenario, RunLog.from_dict(data))
+        raise
+    except OSError as exc:
+        raise SaveError(f"the {what} cannot be opened ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SaveError(f"the {what} is not a regular file")
+        if info.st_size > limit:
+            raise SaveError(f"the {what} is {info.st_size // 1000} KB, far more than a {what} holds")
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            raw = fh.read(limit + 1)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(raw) > limit:
+        raise SaveError(f"the {what} is far larger than a {what} holds")
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise SaveError(f"the {what} is damaged and cannot be read") from None
 
 
 def set_aside(path: str) -> Optional[str]:
@@ -53,7 +68,7 @@ def set_aside(path: str) -> Optional[str]:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = f"{path}.broken-{stamp}"
     n = 1
-    while os.path.exists(target):
+    while os.path.lexists(target):
         n += 1
         target = f"{path}.broken-{stamp}-{n}"
     try:
@@ -61,15 +76,3 @@ def set_aside(path: str) -> Optional[str]:
     except OSError:
         return None
     return target
-
-
-def resume(path: str, scenario: Scenario) -> tuple[Optional[Run], Optional[str]]:
-    """The saved run, or (None, a sentence saying why the save was set aside)."""
-    if not os.path.exists(path):
-        return None, None
-    try:
-        return read_save(path, scenario), None
-    except SaveError as exc:
-        moved = set_aside(path)
-        where = f", so it was moved to {os.path.basename(moved)}" if moved else ""
-        return None, f"Your save could not be used ({exc}){where}, and a new week starts."

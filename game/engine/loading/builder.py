@@ -1,0 +1,142 @@
+"""The state of one load: where problems are collected (with file, line and column) and the names
+built so far, which later parts refer to."""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional, Union
+
+from ..errors import Problem
+from ..model import Gate, Person, Ratings
+from ..rules import Rule
+from .marks import Marks, Path, mark_of
+
+ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
+
+
+def suggest(name: Any, options: Iterable[Any]) -> str:
+    """' (did you mean 'x'?)' when one option is close to `name` (a typo away), else ''."""
+    match = difflib.get_close_matches(str(name), [str(o) for o in options], n=1, cutoff=0.7)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def show(value: Any) -> str:
+    """A value as an author would recognise it in a message."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def kind_name(kinds: Union[type, tuple[type, ...]]) -> str:
+    names = {str: "text", int: "a whole number", list: "a list", dict: "a mapping",
+             float: "a number", bool: "true or false"}
+    if isinstance(kinds, tuple):
+        return " or ".join(names.get(k, k.__name__) for k in kinds)
+    return names.get(kinds, kinds.__name__)
+
+
+def shown_path(path: str) -> str:
+    """A file's name as a message shows it: relative to the working folder when inside it."""
+    if not os.path.isabs(path) or path.startswith(os.getcwd() + os.sep):
+        return os.path.relpath(path)
+    return path
+
+
+@dataclass
+class Builder:
+    path: str
+    file: str = ""
+    marks: Marks = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    # string ids the scenario uses: id -> (what uses it, where); optional ones may be absent
+    used_strings: dict[str, tuple[str, Path]] = field(default_factory=dict)
+    optional_strings: set[str] = field(default_factory=set)
+    string_files: dict[str, tuple[str, dict[str, tuple[int, int]]]] = field(default_factory=dict)
+    flags_set: set[str] = field(default_factory=set)
+    flags_read: dict[str, Path] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    friends: dict[str, Person] = field(default_factory=dict)
+    characters: dict[str, Person] = field(default_factory=dict)
+    gates: list[Gate] = field(default_factory=list)
+    sanction_ids: list[str] = field(default_factory=list)
+    scene_ids: set[str] = field(default_factory=set)
+    scene_index: dict[str, int] = field(default_factory=dict)
+    choice_ids: set[str] = field(default_factory=set)
+    ending_ids: list[str] = field(default_factory=list)
+    ratings: Optional[Ratings] = None
+    last_day: int = 7
+    score_range: tuple[int, int] = (350, 950)
+
+    def __post_init__(self) -> None:
+        if not self.file:
+            self.file = shown_path(self.path)
+
+    @property
+    def gate_ids(self) -> list[str]:
+        return [g.id for g in self.gates]
+
+    # ----- reporting -----------------------------------------------------------------------
+    def err(self, path: Path, message: str, file: Optional[str] = None, marks: Optional[Marks] = None) -> None:
+        line, col = mark_of(marks if marks is not None else self.marks, path)
+        self.problems.append(Problem(file or self.file, line, col, message))
+
+    def expect(self, value: Any, kinds: Union[type, tuple[type, ...]], path: Path, what: str) -> bool:
+        allowed = kinds if isinstance(kinds, tuple) else (kinds,)
+        if isinstance(value, bool) and bool not in allowed:
+            self.err(path, f"{what} must be {kind_name(kinds)}, not {value!r} (quote it if you meant the word)")
+            return False
+        if not isinstance(value, kinds):
+            self.err(path, f"{what} must be {kind_name(kinds)}, not {show(value)}")
+            return False
+        return True
+
+    def whole(self, value: Any, path: Path, what: str, low: Optional[int] = None,
+              high: Optional[int] = None) -> Optional[int]:
+        """A whole number within bounds, or None (reported)."""
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.err(path, f"{what} must be a whole number, not {show(value)}")
+            return None
+        if (low is not None and value < low) or (high is not None and value > high):
+            bounds = f"from {low} to {high}" if low is not None and high is not None else (
+                f"at least {low}" if low is not None else f"at most {high}")
+            self.err(path, f"{what} must be {bounds}, not {value}")
+            return None
+        return value
+
+    def number(self, value: Any, path: Path, what: str, low: float = -1e9, high: float = 1e9) -> Optional[float]:
+        """A finite number within bounds (never .inf or .nan), or None (reported)."""
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or value != value \
+                or not low <= value <= high:
+            self.err(path, f"{what} must be a number from {low:g} to {high:g}, not {show(value)}")
+            return None
+        return float(value)
+
+    def known_keys(self, obj: dict[Any, Any], allowed: Iterable[str], path: Path, what: str) -> None:
+        allowed = list(allowed)
+        for key in obj:
+            if key not in allowed:
+                self.err(path + (key, "<key>"), f"{what}: unknown key '{key}'{suggest(key, allowed)}")
+
+    def ident(self, value: Any, path: Path, what: str) -> Optional[str]:
+        """An id: letters, digits, _ . and -, starting with a letter or _."""
+        if isinstance(value, str) and ID.match(value):
+            return value
+        self.err(path, f"{what} must be an id of letters, digits and _, not {show(value)}")
+        return None
+
+    def string(self, string_id: Any, path: Path, what: str, optional: bool = False) -> str:
+        if not isinstance(string_id, str) or not string_id:
+            self.err(path, f"{what}: a string id must be text, not {show(string_id)}")
+            return ""
+        if optional:
+            self.optional_strings.add(string_id)
+        else:
+            self.used_strings.setdefault(string_id, (what, path))
+        return string_id

@@ -1,0 +1,181 @@
+"""YAML parsed with its marks: plain dicts, lists and scalars, plus a table from each value's path
+(a tuple of keys and indexes) to its line and column, for error messages.
+
+Hostile or careless input is reported as a problem with a line and a column, never raised: tags
+the game does not use, merge keys, numbers too long to read, nesting too deep, self-referencing
+aliases and alias bombs (a few lines that expand to millions of values). Input too big or too deep
+for libyaml itself is refused before it is parsed.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+try:  # libyaml is ~6x faster and just as safe
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+Path = tuple[Any, ...]
+Marks = dict[Path, tuple[int, int]]
+
+MAX_BYTES = 2_000_000   # a scenario or a language file; the shipped week is about 60 KB
+MAX_DEPTH = 40          # levels of nesting; the format needs about 8
+MAX_NODES = 400_000     # values after aliases are expanded
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, column: int, message: str):
+        self.line, self.column, self.message = line, column, message
+        super().__init__(message)
+
+
+class _Scalars:
+    """Resolves a scalar's tag (int, bool, null...) as yaml.safe_load would, without keeping the
+    nodes it has seen (SafeConstructor remembers every node it built)."""
+
+    def __init__(self) -> None:
+        self.c = yaml.constructor.SafeConstructor()
+
+    def __call__(self, node: yaml.ScalarNode) -> Any:
+        try:
+            value = self.c.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            if node.tag == "tag:yaml.org,2002:merge":
+                raise _at(node, "merge keys (<<) are not supported: write the keys out") from None
+            raise _at(node, f"the tag {node.tag} is not supported here; write plain values "
+                            f"({exc.problem or exc})") from None
+        except ValueError as exc:  # an integer of thousands of digits, a bad date...
+            raise _at(node, f"'{_short(node.value)}' cannot be read as a value: {exc}") from None
+        finally:
+            self.c.constructed_objects.clear()
+            self.c.recursive_objects.clear()
+        return value
+
+
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def _at(node: yaml.Node, message: str) -> YamlProblem:
+    return YamlProblem(node.start_mark.line + 1, node.start_mark.column + 1, message)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+_LEADING = re.compile(r"^([ \t]*(?:- +)*)", re.M)
+
+
+def precheck(text: str) -> None:
+    """Refuse input too big, or nested too deeply, for the parser (libyaml recurses and would crash)."""
+    if len(text) > MAX_BYTES:
+        raise YamlProblem(1, 1, f"the file is {len(text) // 1000} KB; the limit is {MAX_BYTES // 1000} KB")
+    depth, quote = 0, ""
+    for i, ch in enumerate(text):
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch if (i == 0 or text[i - 1] in " \t\n[{,:-") else ""
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlProblem(*_position(text, i), f"brackets nested more than {MAX_DEPTH} deep")
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        elif ch == "\n":
+            quote = ""
+    for m in _LEADING.finditer(text):
+        lead = m.group(1)
+        if len(lead) > 4 * MAX_DEPTH or lead.count("-") > MAX_DEPTH:
+            raise YamlProblem(*_position(text, m.start()), f"indentation nested more than {MAX_DEPTH} deep")
+
+
+class _Converter:
+    def __init__(self, duplicates: list[YamlProblem]):
+        self.scalar = _Scalars()
+        self.marks: Marks = {}
+        self.nodes = 0
+        self.duplicates = duplicates  # reported, not raised: the first value is kept
+        self.open: set[int] = set()   # nodes being converted: an alias back to one is a loop
+
+    def convert(self, node: yaml.Node, path: Path) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _at(node, f"the file expands to more than {MAX_NODES} values (aliases?)")
+        if len(path) > MAX_DEPTH:
+            raise _at(node, f"values nested more than {MAX_DEPTH} deep")
+        self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if id(node) in self.open:
+            raise _at(node, "an alias refers to the value that holds it: it would never end")
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self.mapping(node, path)
+            return [self.convert(child, path + (i,)) for i, child in enumerate(node.value)]
+        finally:
+            self.open.discard(id(node))
+
+    def mapping(self, node: yaml.MappingNode, path: Path) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _at(key_node, "a key must be plain text")
+            key = self.scalar(key_node)
+            if not isinstance(key, (str, int, bool, float)) and key is not None:
+                raise _at(key_node, "a key must be plain text")
+            mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in out:
+                self.duplicates.append(YamlProblem(*mark, f"duplicate key '{key}' (the first one counts)"))
+                continue
+            out[key] = self.convert(value_node, path + (key,))
+            self.marks[path + (key, "<key>")] = mark
+        return out
+
+
+def load_marked(text: str, problems: list[YamlProblem] | None = None) -> tuple[Any, Marks]:
+    """Parse YAML text; return its value and the marks of every path. A duplicate key is added to
+    `problems` (when given) and the file goes on loading; any other problem raises YamlProblem."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    precheck(text)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        column = mark.column + 1 if mark else 1
+        raise YamlProblem(line, column, f"not valid YAML: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(1, 1, f"not valid YAML: {exc}") from None
+    except RecursionError:
+        raise YamlProblem(1, 1, "the file is nested too deeply to read") from None
+    if node is None:
+        return None, {}
+    duplicates: list[YamlProblem] = []
+    conv = _Converter(duplicates)
+    try:
+        value = conv.convert(node, ())
+    except RecursionError:
+        raise YamlProblem(1, 1, "the file is nested too deeply to read") from None
+    if duplicates:
+        if problems is None:
+            raise duplicates[0]
+        problems.extend(duplicates)
+    return value, conv.marks
+
+
+def mark_of(marks: Marks, path: Path) -> tuple[int, int]:
+    """The mark of a path, or of its nearest parent that has one."""
+    while path:
+        if path in marks:
+            return marks[path]
+        path = path[:-1]
+    return marks.get((), (1, 1))

@@ -1,0 +1,102 @@
+"""The game's own strings (menus, labels, the text mode's lines, the debrief's sentences), read
+with the same reader as a scenario's strings and checked the same way (`scored validate`).
+
+They live in game/locale/: `<part>.<lang>.yaml` and `<lang>.yaml`, merged per language. Which
+languages the game offers is what those files hold, each named in its own words by its
+`_language: {name: ...}` entry; nothing in the code lists them.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+from typing import Any, Optional
+
+from ..engine.catalogue import Catalogue
+from ..engine.errors import Problem
+from ..engine.loading.tables import Table, compare_languages, read_table
+from ..paths import LOCALE
+
+FILE = re.compile(r"^(?:[a-z_]+\.)?([a-z]{2,3}(?:-[A-Za-z]{2,4})?)\.yaml$")
+REFERENCE = "en"  # the language every other is compared with
+MISSING: set[tuple[str, str]] = set()  # (lang, id) asked for but not found: tests check it
+
+_lock = threading.Lock()
+_catalogue: Optional[Catalogue] = None
+_problems: list[Problem] = []
+
+
+def _files(folder: Path) -> dict[str, list[Path]]:
+    """Each language's files in a locale folder, by the language code in their names."""
+    out: dict[str, list[Path]] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        m = FILE.match(path.name)
+        if m:
+            out.setdefault(m.group(1), []).append(path)
+    return out
+
+
+def _read(folder: Path) -> tuple[dict[str, Table], list[Problem]]:
+    """One merged table per language; a duplicate id across a language's files is a problem."""
+    problems: list[Problem] = []
+    merged: dict[str, Table] = {}
+    for lang, paths in _files(folder).items():
+        table = merged[lang] = Table(f"game/locale/*{lang}.yaml")
+        for path in paths:
+            part = read_table(str(path), f"game/locale/{path.name}", problems)
+            table.readable = table.readable or part.readable
+            table.meta.update(part.meta)
+            for sid, text in part.texts.items():
+                if sid in table.texts:
+                    line, col = part.lines[sid]
+                    problems.append(Problem(part.shown, line, col, f"duplicate string id '{sid}' (also in "
+                                                                   f"another {lang} file)"))
+                    continue
+                table.texts[sid] = text
+                table.lines[sid] = part.lines[sid]
+            if not table.lines:
+                table.shown = part.shown
+    return merged, problems
+
+
+def check_ui_strings(folder: Path = LOCALE) -> list[Problem]:
+    """Every problem of the game's own strings: unreadable files, ids missing in a language,
+    placeholders that differ, plural forms missing."""
+    tables, problems = _read(folder)
+    langs = [REFERENCE] + sorted(lang for lang in tables if lang != REFERENCE)
+    for lang, table in tables.items():
+        if "name" not in table.meta:
+            problems.append(Problem(table.shown, 1, 1, f"the {lang} strings need _language: {{name: ...}}, the "
+                                                       f"language's name in its own words"))
+    compare_languages(tables, [lang for lang in langs if lang in tables], problems, complete=True)
+    return problems
+
+
+def catalogue() -> Catalogue:
+    """The game's own strings, read once (any thread may ask first)."""
+    global _catalogue
+    if _catalogue is None:
+        with _lock:
+            if _catalogue is None:
+                tables, problems = _read(LOCALE)
+                _problems[:] = problems
+                _catalogue = Catalogue({lang: t.texts for lang, t in tables.items()}, REFERENCE,
+                                       {lang: t.meta for lang, t in tables.items()})
+    return _catalogue
+
+
+def languages() -> dict[str, str]:
+    """The languages the game speaks, code to own name, the reference language first."""
+    c = catalogue()
+    codes = [REFERENCE] + sorted(lang for lang in c.languages if lang != REFERENCE)
+    return {code: c.language_name(code) for code in codes if code in c.languages}
+
+
+def ui(string_id: str, lang: str, **values: Any) -> str:
+    """A string of the game's own by id, its plural form and placeholders filled from `values`;
+    the reference language's text when a language lacks it."""
+    c = catalogue()
+    if not c.has(string_id, lang):
+        MISSING.add((lang, string_id))
+    return c.get(string_id, lang, values)
+

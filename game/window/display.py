@@ -1,0 +1,110 @@
+"""The window itself: whether one can be shown here, opening it at a size, fullscreen, resizing."""
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import warnings
+from typing import Any, Iterator, Optional
+
+import pygame
+
+MIN_W, MIN_H = 800, 480
+DEFAULT_SIZE = (1280, 720)
+KIOSK_SIZE = (1920, 1080)
+HEADLESS_DRIVERS = ("offscreen", "dummy")
+
+
+def ce_problem(module: Any = pygame) -> Optional[str]:
+    """A sentence when the pygame in use is not pygame-ce (upstream pygame replaced it)."""
+    if getattr(module, "IS_CE", False):
+        return None
+    return ("Scored needs pygame-ce, but another pygame is installed over it. Fix it with: "
+            "python3 -m pip uninstall -y pygame pygame-ce && python3 -m pip install pygame-ce")
+
+
+def parse_size(size: Any) -> Optional[tuple[int, int]]:
+    """A window size from `--size` (already checked by the command line), or None."""
+    if not size:
+        return None
+    if isinstance(size, str):
+        try:
+            w, h = size.lower().split("x")
+            size = (int(w), int(h))
+        except ValueError:
+            return None
+    return max(MIN_W, int(size[0])), max(MIN_H, int(size[1]))
+
+
+@contextlib.contextmanager
+def _stderr_silenced(on: bool) -> Iterator[None]:
+    """Send what C libraries write to file descriptor 2 nowhere, while `on`."""
+    if not on:
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def display_problem() -> Optional[str]:
+    """A sentence when no window can be shown here: no video device, or SDL fell back to a driver
+    that shows nothing (asked for by name in SDL_VIDEODRIVER, such a driver is fine: tests)."""
+    asked = [d.strip().lower() for d in os.environ.get("SDL_VIDEODRIVER", "").split(",") if d.strip()]
+    advice = "play in the terminal instead: scored --text"
+    # With no display named, SDL probes every driver and the Wayland library complains on stderr
+    # about a missing XDG_RUNTIME_DIR; the player gets our one sentence instead.
+    quiet = sys.platform.startswith("linux") and not asked and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    try:
+        with _stderr_silenced(quiet):
+            pygame.display.init()
+    except pygame.error as exc:
+        return f"Scored cannot open a window here ({exc}); {advice}"
+    driver = (pygame.display.get_driver() or "").lower()
+    if driver in HEADLESS_DRIVERS and driver not in asked:
+        pygame.display.quit()
+        return f"There is no screen here to show the game's window on; {advice}"
+    return None
+
+
+def open_window(*, kiosk: bool, size: Optional[tuple[int, int]], windowed: bool, fullscreen: bool,
+                remembered: Optional[tuple[int, int]] = None) -> tuple[pygame.Surface, int]:
+    """The window and the flags it was opened with: the kiosk fills the screen (scaled from
+    1920x1080); a player's window opens at the size asked for, else the size it had last time,
+    else the default."""
+    pygame.display.init()
+    pygame.font.init()
+    pygame.display.set_caption("Scored")
+    if kiosk:
+        flags = pygame.SCALED | (0 if windowed else pygame.FULLSCREEN)
+        with warnings.catch_warnings():  # "no fast renderer" under the dummy driver
+            warnings.simplefilter("ignore")
+            return pygame.display.set_mode(size or KIOSK_SIZE, flags), flags
+    if fullscreen and not windowed and not size:
+        return pygame.display.set_mode((0, 0), pygame.FULLSCREEN), pygame.FULLSCREEN
+    return pygame.display.set_mode(size or remembered or DEFAULT_SIZE, pygame.RESIZABLE), pygame.RESIZABLE
+
+
+def resized(surface: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
+    """The window after the player resized it (never below the smallest size)."""
+    w, h = max(MIN_W, int(size[0])), max(MIN_H, int(size[1]))
+    if (w, h) != surface.get_size() or (w, h) != tuple(size):
+        return pygame.display.set_mode((w, h), pygame.RESIZABLE)
+    return pygame.display.get_surface()
+
+
+def switch_fullscreen(on: bool, windowed_size: tuple[int, int]) -> pygame.Surface:
+    try:
+        if on:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(windowed_size, pygame.RESIZABLE)
+    except pygame.error as exc:
+        print(f"scored: cannot switch fullscreen: {exc}", file=sys.stderr)
+        return pygame.display.get_surface()

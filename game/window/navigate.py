@@ -1,0 +1,73 @@
+"""Which screens follow which: the window's side of the week's flow. The play session decides
+what happens; this only turns it into screens. Screens never import this (nor the app): they ask
+their context, which calls here."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from ..session.play import Step
+from .screens.day_end import DayEndScreen
+from .screens.ending import EndingScreen
+from .screens.intro import IntroScreen
+from .screens.pause import PauseScreen
+from .screens.quiz import QuizScreen
+from .screens.scene import SceneScreen
+from .screens.settings import SettingsScreen
+from .screens.title import TitleScreen
+
+if TYPE_CHECKING:
+    from .context import ScreenContext
+    from .screens.base import Screen
+
+
+def title(ctx: "ScreenContext") -> list["Screen"]:
+    return [TitleScreen(ctx)]
+
+
+def week_start(ctx: "ScreenContext") -> list["Screen"]:
+    return [IntroScreen(ctx)]
+
+
+def where_the_week_stands(ctx: "ScreenContext") -> list["Screen"]:
+    """The current scene, or the ending once the week is over (after a resume or an undo)."""
+    run = ctx.run
+    if run is not None and run.ended:
+        return [EndingScreen(ctx)]
+    return [SceneScreen(ctx)]
+
+
+def after_choice(ctx: "ScreenContext", step: Step, result: Optional[str]) -> list["Screen"]:
+    """The day summaries the choice closed, then the next scene or the ending; the choice's
+    result is said on the first of them."""
+    screens: list["Screen"] = [DayEndScreen(ctx, day) for day in step.days]
+    screens.append(EndingScreen(ctx) if step.ended else SceneScreen(ctx))
+    if result:
+        screens[0].result = result
+    return screens
+
+
+class QuizDeck:
+    """The check before the week: its pages, then the week's first scene."""
+
+    def __init__(self, run):
+        self.run = run
+        self.pages: list = []
+
+
+def before_week(ctx: "ScreenContext") -> list["Screen"]:
+    """The screens after the intro: the questions (when the week has them and this is no kiosk),
+    then the first scene."""
+    quiz = ctx.session.check
+    if ctx.kiosk or not quiz:
+        return [SceneScreen(ctx)]
+    deck = QuizDeck(ctx.run)
+    deck.pages = [QuizScreen(ctx, deck, "before", i) for i in range(len(quiz))] + [SceneScreen(ctx)]
+    return deck.pages
+
+
+def pause(ctx: "ScreenContext") -> "Screen":
+    return PauseScreen(ctx)
+
+
+def settings(ctx: "ScreenContext") -> "Screen":
+    return SettingsScreen(ctx)

@@ -1,0 +1,302 @@
+"""The screen base class: buttons with mouse, touch and keyboard focus; shared play regions."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Optional
+
+import pygame
+
+from ..ui import draw
+from ..ui.widgets import Button
+
+if TYPE_CHECKING:
+    from ..context import ScreenContext
+
+NEXT_KEYS = (pygame.K_TAB, pygame.K_DOWN, pygame.K_RIGHT)
+PREV_KEYS = (pygame.K_UP, pygame.K_LEFT)
+OK_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+DIGITS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
+DIGITS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
+
+
+class Screen:
+    """A screen on the stack. Subclasses build `self.buttons` in `layout()` and draw in `draw()`."""
+
+    _serials = 0
+    opaque = True        # False: the screens below are drawn first (overlays)
+    shows_hud = False    # True: the score's animations run while this screen is on top
+    name = "screen"
+
+    def __init__(self, app: "ScreenContext"):
+        self.app = app
+        self.buttons: list[Button] = []
+        self.focus: Optional[int] = None
+        self.hover: Optional[Button] = None
+        self.pressed: Optional[Button] = None
+        self.born = app.now
+        self.laid_out_for = None
+        Screen._serials += 1
+        self.serial = Screen._serials
+
+    # ----- life ----------------------------------------------------------------------------
+    def ensure_layout(self) -> None:
+        key = (self.app.layout, self.app.settings.lang, self.app.settings.text_size,
+               self.app.settings.transparent, self.app.layout_epoch)
+        if key != self.laid_out_for:
+            self.laid_out_for = key
+            keep = self.focus
+            self.layout()
+            if keep is not None and self.buttons:
+                self.focus = min(keep, len(self.buttons) - 1)
+            elif not self.buttons:
+                self.focus = None
+
+    def layout(self) -> None:
+        """Build rectangles and buttons for the current window size and settings."""
+
+    def update(self, dt: float) -> bool:
+        """Advance animations; True when the screen needs drawing again."""
+        return False
+
+    def on_enter(self) -> None:
+        """The screen comes on top (shown, or uncovered when the one above it closes)."""
+
+    def on_leave(self) -> None:
+        """The screen is covered or closed."""
+
+    def prepare_next(self) -> bool:
+        """Work for the time the player reads this screen (e.g. lay out what comes next); True
+        when there was some (the app calls again until there is none)."""
+        return False
+
+    # ----- drawing: a cached static layer, and what moves on top of it ------------------------
+    static_version = 0
+
+    def draw(self, surf: pygame.Surface) -> None:
+        """Blit the static layer (rebuilt only when layout or content changed), then the rest.
+
+        The layers are the app's, one per depth of the stack, so a new screen reuses the
+        surface of the one it replaced instead of allocating a new one."""
+        size = surf.get_size()
+        depth = next((i for i, s in enumerate(self.app.stack) if s is self), 0)
+        layers = self.app.layers
+        layer = layers.surface(depth, size, surf)
+        key = (self.serial, size, self.laid_out_for, self.static_version)
+        rebuilt = not layers.holds(depth, key)
+        if rebuilt:
+            self.draw_static(layer)
+            layers.mark(depth, key)
+        surf.blit(layer, (0, 0))
+        self.app.hud.hold = rebuilt  # a new screen's first frame: the score panels as they were
+        self.app.hud.layer = (depth, key)
+        try:
+            self.draw_dynamic(surf)
+        finally:
+            self.app.hud.hold = False
+        if rebuilt:
+            self.app.dirty = True  # animations waiting behind the first frame start on the next
+
+    def draw_static(self, surf: pygame.Surface) -> None:
+        """What stays still: background, cards, text."""
+        surf.blit(draw.background(*surf.get_size()), (0, 0))
+
+    def draw_dynamic(self, surf: pygame.Surface) -> None:
+        """What can change from frame to frame: buttons (hover, focus), animations."""
+        self.draw_buttons(surf)
+
+    def invalidate(self) -> None:
+        """The static layer must be drawn again (e.g. after scrolling)."""
+        self.static_version += 1
+        self.app.dirty = True
+
+    def back(self) -> None:
+        """Escape: go back where that makes sense (overridden)."""
+
+    def auto(self, player) -> Optional[Callable[[], None]]:
+        """What autoplay does on this screen (None: nothing)."""
+        return None
+
+    def shot_name(self) -> str:
+        return self.name
+
+    # ----- buttons -------------------------------------------------------------------------
+    def draw_buttons(self, surf: pygame.Surface) -> None:
+        L = self.app.layout
+        for i, b in enumerate(self.buttons):
+            b.draw(surf, L, focused=(i == self.focus and self.app.keyboard_mode),
+                   hovered=(b is self.hover), pressed=(b is self.pressed))
+
+    def button_at(self, pos) -> Optional[Button]:
+        for b in reversed(self.buttons):
+            if b.enabled and b.rect.collidepoint(pos):
+                return b
+        return None
+
+    def activate(self, b: Button) -> None:
+        if not b.enabled:
+            return
+        self.app.sound.play(b.sound)
+        self.app.dirty = True
+        b.action()
+
+    def move_focus(self, step: int) -> None:
+        live = [i for i, b in enumerate(self.buttons) if b.enabled]
+        if not live:
+            self.focus = None
+            return
+        if self.focus not in live:
+            self.focus = live[0] if step > 0 else live[-1]
+        else:
+            k = live.index(self.focus)
+            self.focus = live[(k + step) % len(live)]
+        self.app.dirty = True
+
+    def pointer_down(self, pos) -> None:
+        self.pressed = self.button_at(pos)
+        self.app.dirty = True
+
+    def pointer_up(self, pos) -> None:
+        b, self.pressed = self.pressed, None
+        self.app.dirty = True
+        if b is not None and b.rect.collidepoint(pos) and b in self.buttons:
+            self.activate(b)
+
+    def pointer_move(self, pos) -> None:
+        h = self.button_at(pos)
+        if h is not self.hover:
+            self.hover = h
+            self.app.dirty = True
+
+    def scroll(self, pos, dy: float) -> None:
+        """Mouse wheel or finger drag (dy in pixels, positive = content moves down)."""
+
+    def handle(self, ev: pygame.event.Event) -> None:
+        t = ev.type
+        app = self.app
+        if t == pygame.MOUSEMOTION:
+            if not getattr(ev, "touch", False):
+                self.pointer_move(ev.pos)
+                if self.pressed is not None and ev.buttons and ev.buttons[0]:
+                    self.scroll(ev.pos, ev.rel[1])
+        elif t == pygame.MOUSEBUTTONDOWN:
+            if getattr(ev, "touch", False):
+                return  # the finger events handle touch
+            if ev.button == 1:
+                app.keyboard_mode = False
+                self.pointer_down(ev.pos)
+        elif t == pygame.MOUSEBUTTONUP:
+            if getattr(ev, "touch", False):
+                return
+            if ev.button == 1:
+                self.pointer_up(ev.pos)
+        elif t == pygame.MOUSEWHEEL:
+            self.scroll(pygame.mouse.get_pos(), ev.y * app.layout.px(48))
+        elif t in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
+            w, h = app.surface.get_size()
+            pos = (int(ev.x * w), int(ev.y * h))
+            app.keyboard_mode = False
+            if t == pygame.FINGERDOWN:
+                self.hover = None
+                self.pointer_down(pos)
+            elif t == pygame.FINGERUP:
+                self.pointer_up(pos)
+            else:
+                self.scroll(pos, ev.dy * h)
+                if self.pressed is not None and not self.pressed.rect.collidepoint(pos):
+                    self.pressed = None  # a drag is a scroll, not a tap
+        elif t == pygame.KEYDOWN:
+            self.key(ev)
+
+    def key(self, ev: pygame.event.Event) -> None:
+        app = self.app
+        k = ev.key
+        if k == pygame.K_ESCAPE or k == pygame.K_AC_BACK:
+            self.back()
+            return
+        if k == pygame.K_TAB and (ev.mod & pygame.KMOD_SHIFT):
+            app.keyboard_mode = True
+            self.move_focus(-1)
+        elif k in NEXT_KEYS:
+            app.keyboard_mode = True
+            self.move_focus(+1)
+        elif k in PREV_KEYS:
+            app.keyboard_mode = True
+            self.move_focus(-1)
+        elif k in OK_KEYS:
+            if self.focus is not None and 0 <= self.focus < len(self.buttons):
+                app.keyboard_mode = True
+                self.activate(self.buttons[self.focus])
+            else:
+                app.keyboard_mode = True
+                self.move_focus(+1)
+        elif k in DIGITS:
+            n = DIGITS[k]
+            numbered = [b for b in self.buttons if b.number is not None]
+            pool = numbered if numbered else self.buttons
+            for i, b in enumerate(pool):
+                if (b.number if numbered else i + 1) == n:
+                    self.activate(b)
+                    break
+        elif k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            self.scroll(pygame.mouse.get_pos(), app.layout.px(240) * (1 if k == pygame.K_PAGEUP else -1))
+
+
+@dataclass
+class Regions:
+    top: pygame.Rect
+    meter: pygame.Rect
+    side: pygame.Rect
+    main: pygame.Rect
+    menu: pygame.Rect
+
+
+def play_regions(app: "ScreenContext") -> Regions:
+    """The play screen's areas: top bar, meter, sidebar (score, notices, friends), main card."""
+    L = app.layout
+    W, H = L.W, L.H
+    top = L.rect(16, 10, W - 32, 62)
+    meter = L.rect(16, 74, W - 32, 48)
+    side_w = 290
+    side = L.rect(16, 128, side_w, H - 128 - 14)
+    main = L.rect(16 + side_w + 16, 128, W - side_w - 48, H - 128 - 14)
+    menu = L.rect(W - 16 - 7 - 48, 17, 48, 48)
+    return Regions(top, meter, side, main, menu)
+
+
+class PlayScreen(Screen):
+    """A screen of the week: top bar, meter, score card, notices and friends around the main card."""
+
+    shows_hud = True
+
+    def regions(self) -> Regions:
+        return play_regions(self.app)
+
+    def menu_button(self) -> Button:
+        r = self.regions().menu
+        return Button(r, "", self.app.open_pause, kind="secondary", icon="menu", name="menu")
+
+    def top_text(self) -> tuple[str, str]:
+        return "", ""
+
+    def draw_frame_static(self, surf: pygame.Surface) -> Regions:
+        """The still parts around the main card: background and top bar."""
+        app = self.app
+        surf.blit(draw.background(*surf.get_size()), (0, 0))
+        R = self.regions()
+        title, subtitle = self.top_text()
+        app.hud.draw_top(surf, R.top, title, subtitle)
+        return R
+
+    def draw_frame_dynamic(self, surf: pygame.Surface) -> None:
+        """The score meter, score card, change notices and friends (they animate)."""
+        app = self.app
+        R = self.regions()
+        app.hud.draw_meter(surf, R.meter)
+        L = app.layout
+        side = R.side
+        card_h = L.px(140)
+        app.hud.draw_score_card(surf, pygame.Rect(side.x, side.y, side.w, card_h))
+        notices = pygame.Rect(side.x, side.y + card_h + L.px(10), side.w, L.px(160))
+        app.hud.draw_toasts(surf, notices)
+        friends = pygame.Rect(side.x, notices.bottom + L.px(8), side.w, side.bottom - notices.bottom - L.px(8))
+        app.hud.draw_friends(surf, friends)

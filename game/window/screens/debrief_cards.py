@@ -1,0 +1,144 @@
+"""Real or not, and closer to home: one card per page, myth and home cards in one layout. The
+claim and what later reporting found (or a home card's title and text), the source with outlet
+and date, its address, and a QR code a visitor can scan with a phone. At home the address is a
+button that opens it in the browser; in the kiosk it is only text (and the QR code)."""
+from __future__ import annotations
+
+import pygame
+
+from ...session.qr import cited, fit_module, qr_size
+from ..ui.qr import qr_surface
+from ...session.sentences import card_texts, source_line
+from ..ui import draw, theme
+from ..ui.flow import panel, LinkButton, address_height, draw_address
+from ..ui.text import draw_text, measure
+from ..ui.widgets import Button, button_width
+from .debrief_page import DebriefPage
+
+QR_MAX = 320  # design units: whole-pixel modules give about 450 px at 1080p, 280 at 720p, 230 at 1024x768
+STYLES = (("h2", "body"), ("body", "body"), ("body", "small"), ("small", "small"))
+
+
+class CardScreen(DebriefPage):
+    name = "debrief_card"
+
+    def __init__(self, app, session, kind: str, card: dict, n: int, total: int):
+        super().__init__(app, session)
+        self.kind, self.item, self.n, self.total = kind, card, n, total
+        self.section = kind  # "myths" or "home"
+        self.qr_img = None
+        self.link = None
+
+    def shot_name(self) -> str:
+        return f"debrief_{self.kind}_{self.item.id}"
+
+    def title(self) -> str:
+        return self.app.ui("debrief.myths.title" if self.kind == "myths" else "debrief.home.title")
+
+    def subtitle(self) -> str:
+        return self.app.ui("debrief.cards.count", n=self.n, total=self.total) if self.total > 1 else ""
+
+    def next_label(self) -> str:
+        pages, i = self.pages, self.index
+        if i + 1 < len(pages) and getattr(pages[i + 1], "section", None) == self.section:
+            return self.app.ui("debrief.cards.next")
+        return super().next_label()
+
+    def footer_buttons(self, room: pygame.Rect) -> list[Button]:
+        pages, i = self.pages, self.index
+        if not (i + 1 < len(pages) and getattr(pages[i + 1], "section", None) == self.section):
+            return []
+        L = self.app.layout
+        label = self.app.ui("debrief.cards.skip")
+        w = min(room.w, button_width(L, label, 200))
+        r = pygame.Rect(room.right - w, room.y, w, room.h)
+        return [Button(r, label, self.skip_section, kind="secondary", name="skip")]
+
+    @property
+    def source(self):
+        return self.run.scenario.sources[self.item.source]
+
+    @property
+    def url(self):
+        src = self.source
+        return src.url if cited(src.url, src.status) else None
+
+    def open(self) -> None:
+        if self.url:
+            self.app.open_address(self.url)
+
+    def layout_body(self) -> None:
+        app, L = self.app, self.app.layout
+        b = self.body
+        url = self.url
+        self.first, self.second = card_texts(app, self.kind, self.item)
+        self.source_text = source_line(app, self.run, self.item.source)
+        self.scan_h = measure(L, app.ui("debrief.source.scan"), "small", L.px(QR_MAX + 40))
+        text_right = b.right
+        self.qr_img, self.qr_rect = None, None
+        if url:
+            side = min(L.px(QR_MAX), b.h - self.scan_h - L.px(40), int(b.w * 0.34))
+            module = fit_module(url, side)
+            side = qr_size(url, module)
+            self.qr_img = qr_surface(url, module)
+            self.scan_h = measure(L, app.ui("debrief.source.scan"), "small", side + L.px(40))
+            block = side + L.px(14) + self.scan_h
+            self.qr_rect = pygame.Rect(b.right - side - L.px(12), b.y + L.px(12) + max(0, (b.h - block - L.px(24)) // 2),
+                                       side, side)
+            text_right = self.qr_rect.x - L.px(40)
+        tw = text_right - b.x
+        pad = L.px(20)
+        link_h = 0
+        if url and not app.kiosk:
+            link_h = LinkButton.height_for(L, url, tw)
+        elif url:
+            link_h = address_height(L, url, "tiny", tw)
+        gap = L.px(14)
+        for big, small in STYLES:
+            h1 = measure(L, self.first, big, tw - 2 * pad)
+            h2 = measure(L, self.second, small, tw - 2 * pad)
+            hs = measure(L, self.source_text, "small_bold", tw)
+            total = h1 + h2 + 4 * pad + gap + L.px(18) + hs + L.px(8) + link_h
+            if total <= b.h:
+                break
+        self.styles = (big, small)
+        y = b.y + max(0, (b.h - total) // 2)
+        if self.kind == "myths":
+            self.box1 = pygame.Rect(b.x, y, tw, h1 + 2 * pad)
+            self.box2 = pygame.Rect(b.x, self.box1.bottom + gap, tw, h2 + 2 * pad)
+        else:  # a home card: its title over its text, in one box
+            self.box1 = pygame.Rect(b.x, y, tw, h1 + h2 + 2 * pad + gap)
+            self.box2 = pygame.Rect(b.x + pad, y + pad + h1 + gap, tw - 2 * pad, h2)
+        self.source_rect = pygame.Rect(b.x, self.box2.bottom + L.px(18) + (pad if self.kind != "myths" else 0),
+                                       tw, hs)
+        self.address_rect = pygame.Rect(b.x, self.source_rect.bottom + L.px(8), tw, link_h)
+        self.link = None
+        if url and not app.kiosk:
+            self.link = LinkButton(self.address_rect, app.ui("debrief.source.open"), url, self.open)
+            self.buttons.insert(0, self.link)
+
+    def draw_body(self, surf: pygame.Surface) -> None:
+        app, L = self.app, self.app.layout
+        big, small = self.styles
+        pad = L.px(20)
+        if self.kind == "myths":
+            panel(surf, L, self.box1, L.px(20), (255, 240, 247), (253, 228, 240), (246, 200, 222))
+            draw_text(surf, L, self.first, big, self.box1.inflate(-2 * pad, -2 * pad), theme.INK)
+            panel(surf, L, self.box2, L.px(20), (236, 250, 243), (222, 244, 233), (176, 226, 200))
+            draw_text(surf, L, self.second, small, self.box2.inflate(-2 * pad, -2 * pad), theme.INK)
+        else:
+            panel(surf, L, self.box1, L.px(20), (244, 240, 255), (234, 228, 255), (214, 204, 250))
+            r = self.box1.inflate(-2 * pad, -2 * pad)
+            draw_text(surf, L, self.first, big, pygame.Rect(r.x, r.y, r.w, self.box2.y - r.y), theme.INK)
+            draw_text(surf, L, self.second, small, self.box2, theme.INK)
+        draw_text(surf, L, self.source_text, "small_bold", self.source_rect, theme.INK_SOFT)
+        if self.url and self.link is None:  # the kiosk: the address as text only
+            draw_address(surf, L, self.url, "tiny", self.address_rect, theme.INK_SOFT)
+        if self.qr_img is not None:
+            q = self.qr_rect
+            frame = q.inflate(L.px(20), L.px(20))
+            draw.card(surf, frame, L.px(18), (255, 255, 255), shadow_px=L.px(6))
+            surf.blit(self.qr_img, q.topleft)
+            draw_text(surf, L, app.ui("debrief.source.scan"), "small",
+                      pygame.Rect(q.x - L.px(20), frame.bottom + L.px(4), q.w + L.px(40), self.scan_h),
+                      theme.INK_SOFT, align="center")

@@ -1,0 +1,86 @@
+"""The debrief: the screens shown after the ending, in the order of the brief.
+
+At home: how did that feel → your week (chart and ledger) → how the system steered you (with
+each friend's fate) → what if? (the counterfactuals) → how others chose → real or not (one myth
+card per page) → closer to home (one card per page) → the quick check again, then before and
+after → questions to discuss (with the summary card's export).
+
+In the kiosk (a 5–8 minute visit, the short week included): how did that feel → your week → how
+the system steered you with the one counterfactual that changed most → the first three myth
+cards → the first home card. No quiz, no statistics page, no export; the idle countdown that
+every kiosk screen has applies here too.
+
+The week is recorded in the play statistics once, when the debrief starts (see
+game/debrief_session.py); the pages share that session.
+"""
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from ...session.debrief import DebriefSession
+
+if TYPE_CHECKING:
+    from ..context import ScreenContext
+    from .base import Screen
+
+KIOSK_MYTHS = 3
+KIOSK_HOME = 1
+
+
+def prepare_analysis(app: "ScreenContext") -> bool:
+    """Analyse the finished week ahead of its debrief, and load the pages' modules; True if it did."""
+    from . import debrief_cards, debrief_questions, quiz  # noqa: F401  (segno and the rest, loaded now)
+    return app.session.analyse_ahead()
+
+
+def start_session(app: "ScreenContext", run: Any) -> DebriefSession:
+    """The debrief's session for the week's `run`, made (and the week recorded) once."""
+    session = app.session
+    if session.run is not run:
+        raise ValueError("the debrief is of the session's week")
+    known = session.debrief
+    s = session.start_debrief(record=not app.autoplaying())  # a week the game played by itself is no player's
+    if s is not known:
+        if s.notice is not None:
+            print(f"scored: {s.notice.text('en')}", file=sys.stderr)
+        s.pages = build_pages(app, s)
+    return s
+
+
+def build_pages(app: "ScreenContext", s: DebriefSession) -> list["Screen"]:
+    from .debrief_cards import CardScreen
+    from .debrief_feeling import FeelingScreen
+    from .debrief_others import OthersScreen
+    from .debrief_questions import QuestionsScreen
+    from .debrief_steering import SteeringScreen
+    from .debrief_whatif import WhatIfScreen
+    from .quiz import QuizResultScreen, QuizScreen
+    from .week_chart import WeekChartScreen
+    run, sc, kiosk = s.run, s.run.scenario, app.kiosk
+    material = sc.debrief
+    pages: list = []
+    if material.feelings:
+        pages.append(FeelingScreen(app, s))
+    pages.append(WeekChartScreen(app, run, s))
+    pages.append(SteeringScreen(app, s, with_counterfactual=kiosk))
+    if not kiosk:
+        pages.append(WhatIfScreen(app, s))
+        pages.append(OthersScreen(app, s))
+    for kind, limit in (("myths", KIOSK_MYTHS), ("home", KIOSK_HOME)):
+        cards = list(getattr(material, kind))
+        if kiosk:
+            cards = cards[:limit]
+        pages += [CardScreen(app, s, kind, card, i + 1, len(cards)) for i, card in enumerate(cards)]
+    if not kiosk:
+        quiz = material.quiz
+        pages += [QuizScreen(app, s, "after", i) for i in range(len(quiz))]
+        if quiz:
+            pages.append(QuizResultScreen(app, s))
+        pages.append(QuestionsScreen(app, s))
+    return pages
+
+
+def debrief_screens(app: "ScreenContext", run: Any) -> "list[Screen]":
+    """The screens after the ending, first to last."""
+    return list(start_session(app, run).pages)

@@ -1,0 +1,266 @@
+"""A debrief page: a card with a title and the section dots, a body, and Back / Continue at the
+bottom (Escape goes back a page). A page's text is laid out once per layout into one surface
+(`build` fills a Flow); when it is taller than the body it scrolls (wheel, drag, Page Up/Down,
+Home/End), and only that blit is redone.
+
+The pages of one debrief share a DebriefSession (game/debrief_session.py); `session.pages` is
+their order, so Back and "skip the other cards" simply show the list from another page on.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import pygame
+
+from ..ui import draw, theme
+from ..ui.flow import Flow
+from ..ui.text import draw_text, measure
+from ..ui.widgets import Button, button_width
+from .base import Screen
+
+CARD_FILL = theme.mix((255, 255, 255), (246, 240, 255), 0.4)  # what flat_card fills the page card with
+
+
+class DebriefPage(Screen):
+    name = "debrief"
+    section = ""
+    has_next = True
+
+    def __init__(self, app, session=None):
+        super().__init__(app)
+        self.session = session
+        self.offset = 0
+        self.content: Optional[pygame.Surface] = None
+        self.next_button: Optional[Button] = None
+        self.warmed = False
+
+    # ----- the pages around this one ------------------------------------------------------
+    @property
+    def run(self):
+        return self.session.run if self.session is not None else self.app.run
+
+    @property
+    def pages(self) -> list:
+        s = self.session
+        return s.pages if s is not None and self in s.pages else [self]
+
+    @property
+    def index(self) -> int:
+        return self.pages.index(self)
+
+    @property
+    def is_last(self) -> bool:
+        return self.index == len(self.pages) - 1
+
+    def go(self, i: int) -> None:
+        pages = self.pages
+        if 0 <= i < len(pages):
+            self.app.show(pages[i:])
+        elif i >= len(pages):
+            self.app.to_title()
+
+    def next(self) -> None:
+        self.go(self.index + 1)
+
+    def back(self) -> None:
+        if self.index > 0:
+            self.go(self.index - 1)
+
+    def skip_section(self) -> None:
+        """Past the other pages of this section (the other cards, the other questions)."""
+        pages, i = self.pages, self.index
+        j = next((k for k in range(i + 1, len(pages)) if getattr(pages[k], "section", None) != self.section),
+                 len(pages))
+        self.go(j)
+
+    def auto(self, player):
+        return player.finish if self.is_last else self.next
+
+    def prepare_next(self) -> bool:
+        """While the player reads: lay out the next page and the one before (text, bars, QR
+        code), one per call, so that moving on costs one still layer. True if it did some."""
+        pages, i = self.pages, self.index
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(pages) and isinstance(pages[j], DebriefPage):
+                page = pages[j]
+                key = (self.app.layout, self.app.settings.lang, self.app.settings.text_size,
+                       self.app.settings.transparent, self.app.layout_epoch)
+                if page.laid_out_for != key:
+                    page.ensure_layout()
+                    return True
+                if not page.warmed:  # its text drawn once off screen: the fonts' caches are filled
+                    page.warmed = True
+                    depth = len(self.app.stack)  # a layer no screen uses now
+                    page.draw_static(self.app.layers.surface(depth, self.app.surface.get_size(), self.app.surface))
+                    self.app.layers.forget(depth)
+                    return True
+        return False
+
+    def shot_name(self) -> str:
+        return self.name
+
+    # ----- what a page says (overridden) ----------------------------------------------------
+    def title(self) -> str:
+        return ""
+
+    def subtitle(self) -> str:
+        return ""
+
+    def next_label(self) -> str:
+        return self.app.ui("week.finish") if self.is_last else self.app.ui("common.continue")
+
+    def footer_buttons(self, room: pygame.Rect) -> list[Button]:
+        """Buttons between Back and Continue (`room` is the space there)."""
+        return []
+
+    def build(self, flow: Flow) -> None:
+        """Fill the page's scrolled column (pages with their own body override layout_body)."""
+
+    # ----- layout ---------------------------------------------------------------------------
+    def layout(self) -> None:
+        app, L = self.app, self.app.layout
+        W, H = L.W, L.H
+        self.card = card = L.rect(24, 20, W - 48, H - 40)
+        self.pad = pad = L.px(32)
+        bh = L.px(L.button_h + 6)
+        gap = L.px(14)
+        bottom = card.bottom - L.px(22)
+        right = card.right - pad
+        buttons: list[Button] = []
+        self.next_button = None
+        if self.has_next:
+            label = self.next_label()
+            nr = pygame.Rect(0, 0, button_width(L, label, 220), bh)
+            nr.bottomright = (right, bottom)
+            self.next_button = Button(nr, label, self.next, name="next")
+            right = nr.x - gap
+        left = card.x + pad
+        if self.index > 0 or self.back_always():
+            label = self.app.ui("common.back")
+            br = pygame.Rect(0, 0, button_width(L, label, 150), bh)
+            br.bottomleft = (left, bottom)
+            buttons.append(Button(br, label, self.back, kind="secondary", name="back"))
+            left = br.right + gap
+        buttons += self.footer_buttons(pygame.Rect(left, bottom - bh, max(0, right - left), bh))
+        if self.next_button is not None:
+            buttons.append(self.next_button)
+        self.footer_top = bottom - bh
+        # the header: title (and section dots), subtitle
+        dots = self.dots_width()
+        self.title_rect = pygame.Rect(card.x + pad, card.y + L.px(24), card.w - 2 * pad - dots, L.px(52))
+        top = self.title_rect.bottom + L.px(4)
+        self.sub_rect = None
+        sub = self.subtitle()
+        if sub:
+            h = measure(L, sub, "body", card.w - 2 * pad)
+            self.sub_rect = pygame.Rect(card.x + pad, top, card.w - 2 * pad, h)
+            top += h + L.px(4)
+        self.body = pygame.Rect(card.x + pad, top + L.px(12), card.w - 2 * pad,
+                                self.footer_top - L.px(18) - top - L.px(12))
+        self.buttons = buttons
+        self.offset = 0
+        self.layout_body()
+        default = self.default_focus()
+        self.focus = self.buttons.index(default) if default in self.buttons else (0 if self.buttons else None)
+
+    def back_always(self) -> bool:
+        return False
+
+    def default_focus(self) -> Optional[Button]:
+        return self.next_button
+
+    def layout_body(self) -> None:
+        L = self.app.layout
+        flow = Flow(L, self.body.w - L.px(18))
+        self.build(flow)
+        self.content = flow.render(self.app.surface, CARD_FILL) if flow.blocks else None
+
+    # ----- scrolling ------------------------------------------------------------------------
+    def scroll(self, pos, dy: float) -> None:
+        if self.content is None:
+            return
+        lowest = min(0, self.body.h - self.content.get_height())
+        new = int(max(lowest, min(0, self.offset + dy)))
+        if new != self.offset:
+            self.offset = new
+            self.invalidate()
+
+    def key(self, ev) -> None:
+        if ev.key in (pygame.K_HOME, pygame.K_END) and self.content is not None:
+            self.scroll((0, 0), 10 ** 6 if ev.key == pygame.K_HOME else -10 ** 6)
+            return
+        super().key(ev)
+
+    # ----- drawing --------------------------------------------------------------------------
+    def draw_static(self, surf: pygame.Surface) -> None:
+        app, L = self.app, self.app.layout
+        surf.blit(draw.background(*surf.get_size()), (0, 0))
+        draw.flat_card(surf, self.card, L.px(32), (255, 255, 255), (246, 240, 255), shadow_px=L.px(12))
+        draw_text(surf, L, self.title(), "title", self.title_rect, theme.INK, max_lines=1)
+        if self.sub_rect is not None:
+            draw_text(surf, L, self.subtitle(), "body", self.sub_rect, theme.INK_SOFT)
+        self.draw_dots(surf)
+        self.draw_body(surf)
+
+    def draw_body(self, surf: pygame.Surface) -> None:
+        if self.content is None:
+            return
+        L, b = self.app.layout, self.body
+        surf.blit(self.content, b.topleft, pygame.Rect(0, -self.offset, b.w, b.h))
+        total = self.content.get_height()
+        if total > b.h:
+            th = max(L.px(30), int(b.h * b.h / total))
+            ty = b.y + int(-self.offset / max(1, total - b.h) * (b.h - th))
+            track = pygame.Rect(b.right - L.px(6), b.y, L.px(6), b.h)
+            pygame.draw.rect(surf, (236, 232, 248), track, border_radius=L.px(3))
+            pygame.draw.rect(surf, (176, 164, 226), (track.x, ty, track.w, th), border_radius=L.px(3))
+            if -self.offset < total - b.h:  # more below: a soft fade says so
+                surf.blit(_fade(b.w - L.px(18), L.px(36), surf), (b.x, b.bottom - L.px(36)))
+
+    # ----- the section dots -----------------------------------------------------------------
+    def sections(self) -> list[str]:
+        out: list[str] = []
+        for p in self.pages:
+            sec = getattr(p, "section", "")
+            if sec and sec not in out:
+                out.append(sec)
+        return out
+
+    def dots_width(self) -> int:
+        n = len(self.sections())
+        return self.app.layout.px(22) * n + self.app.layout.px(12) if n > 1 else 0
+
+    def draw_dots(self, surf: pygame.Surface) -> None:
+        secs = self.sections()
+        if len(secs) < 2 or self.section not in secs:
+            return
+        L = self.app.layout
+        step, r = L.px(22), max(3, L.px(6))
+        x = self.card.right - self.pad - (len(secs) - 1) * step - r
+        y = self.title_rect.centery
+        cur = secs.index(self.section)
+        for i in range(len(secs)):
+            c = (x + i * step, y)
+            if i == cur:
+                pygame.draw.circle(surf, theme.ACCENT, c, r + max(2, L.px(3)))
+                pygame.draw.circle(surf, (255, 255, 255), c, max(2, r // 2))
+            elif i < cur:
+                pygame.draw.circle(surf, theme.ACCENT, c, r)
+            else:
+                pygame.draw.circle(surf, (214, 206, 240), c, r)
+
+
+_fades: dict[tuple, pygame.Surface] = {}
+
+
+def _fade(w: int, h: int, like: pygame.Surface) -> pygame.Surface:
+    key = (w, h)
+    f = _fades.get(key)
+    if f is None:
+        f = pygame.Surface((max(1, w), max(1, h)), pygame.SRCALPHA)
+        for y in range(h):
+            pygame.draw.line(f, (*CARD_FILL, int(235 * y / max(1, h - 1))), (0, y), (w, y))
+        if len(_fades) > 8:
+            _fades.clear()
+        _fades[key] = f
+    return f

@@ -1,0 +1,78 @@
+"""What if? The moments whose other choice would have changed the week most, each computed by the
+engine (game/engine/debrief.py) by replaying the week with that choice; the sentences are the
+text debrief's (game/text_debrief.py)."""
+from __future__ import annotations
+
+import pygame
+
+from ...session.sentences import counterfactual_lines
+from ..ui import draw, theme
+from ..ui.flow import panel, Flow
+from ..ui.text import draw_line, draw_text, line_h, measure, style_font
+from .debrief_page import DebriefPage
+
+
+def score_badge(surf: pygame.Surface, app, rect: pygame.Rect, label: str, score: int, strong: bool) -> None:
+    """A score with its tier's shape and colour, under a small label (never colour alone)."""
+    L, sc = app.layout, app.scenario
+    tier = sc.tier_for(score)
+    tc = theme.hex_color(tier.color)
+    top, bottom = (theme.lighter(tc, 0.8), theme.lighter(tc, 0.6)) if strong else ((255, 255, 255), (246, 242, 255))
+    panel(surf, L, rect, L.px(16), top, bottom, theme.lighter(tc, 0.3))
+    draw_line(surf, L, label, "tiny", (rect.x + L.px(14), rect.y + L.px(8)), theme.INK_SOFT, max_w=rect.w - L.px(24))
+    cy = rect.y + L.px(8) + line_h(style_font(L, "tiny")) + L.px(18)
+    draw.shape(surf, tier.shape, (rect.x + L.px(28), cy), L.px(13), tc, theme.darker(tc, 0.6))
+    r = draw_line(surf, L, str(score), "score_small", (rect.x + L.px(50), cy), theme.INK, "midleft")
+    draw_line(surf, L, app.s(tier.label), "small", (r.right + L.px(10), cy), theme.INK_SOFT, "midleft",
+              max_w=max(L.px(20), rect.right - r.right - L.px(20)))
+
+
+def badge_height(app) -> int:
+    L = app.layout
+    return L.px(8) + line_h(style_font(L, "tiny")) + L.px(40)
+
+
+def add_counterfactual(flow: Flow, app, run, cf, goal) -> None:
+    """One counterfactual as a card: its sentences left, your score and the other's right."""
+    L = app.layout
+    lines = counterfactual_lines(app, run, cf, goal)
+    pad = L.px(18)
+    side = min(L.px(300), flow.w // 3)
+    tw = flow.w - side - 3 * pad
+    heads = measure(L, lines[0], "body", tw)
+    rest = [(t, measure(L, t, "small", tw - L.px(22))) for t in lines[1:]]
+    text_h = heads + sum(h + L.px(6) for _, h in rest)
+    bh = badge_height(app)
+    h = max(text_h, 2 * bh + L.px(12)) + 2 * pad
+
+    def paint(surf: pygame.Surface, r: pygame.Rect) -> None:
+        panel(surf, L, r, L.px(20), (255, 255, 255), (248, 245, 255), (226, 218, 250))
+        x, y = r.x + pad, r.y + pad
+        y += draw_text(surf, L, lines[0], "body", pygame.Rect(x, y, tw, heads), theme.INK) + L.px(6)
+        for text, th in rest:
+            pygame.draw.circle(surf, theme.ACCENT_2, (x + L.px(6), y + L.px(11)), max(2, L.px(4)))
+            draw_text(surf, L, text, "small", pygame.Rect(x + L.px(22), y, tw - L.px(22), th), theme.INK)
+            y += th + L.px(6)
+        bx = r.right - pad - side
+        by = r.y + (r.h - (2 * bh + L.px(12))) // 2
+        score_badge(surf, app, pygame.Rect(bx, by, side, bh), app.ui("debrief.cf.yours"), run.score, False)
+        score_badge(surf, app, pygame.Rect(bx, by + bh + L.px(12), side, bh), app.ui("debrief.cf.other"),
+                    cf.score, True)
+    flow.add(h, paint, gap=16)
+
+
+class WhatIfScreen(DebriefPage):
+    name = "debrief_whatif"
+    section = "whatif"
+
+    def title(self) -> str:
+        return self.app.ui("debrief.cf.title")
+
+    def build(self, flow: Flow) -> None:
+        app, d = self.app, self.session.analysis
+        if not d.counterfactuals:
+            flow.text(app.ui("debrief.cf.none"), "body")
+            return
+        for cf in d.counterfactuals:
+            add_counterfactual(flow, app, self.run, cf, d.goal_gate)
+        flow.text(app.ui("debrief.cf.computed"), "small", theme.INK_SOFT, gap=0)

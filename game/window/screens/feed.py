@@ -1,0 +1,103 @@
+"""The feed, styled as a phone app: posts with faces, scores, likes and star ratings."""
+from __future__ import annotations
+
+import pygame
+
+from ..ui import draw, theme
+from ..ui.portrait import portrait
+from ..ui.text import draw_line, draw_text, measure
+
+
+def post_height(screen, post, width: int) -> int:
+    app, L = screen.app, screen.app.layout
+    text_w = width - L.px(24) - L.px(52)
+    return L.px(44) + measure(L, app.s(post.text), "small", text_w) + L.px(40)
+
+
+def content_height(screen, width: int) -> int:
+    L = screen.app.layout
+    return sum(post_height(screen, p, width) + L.px(10) for p in screen.scene.posts)
+
+
+def clamp_scroll(screen, value: float) -> int:
+    if screen.phone is None:
+        return 0
+    L = screen.app.layout
+    view = screen.phone.h - L.px(90)
+    inner_w = screen.phone.w - L.px(36)
+    lowest = min(0, view - content_height(screen, inner_w))
+    return int(max(lowest, min(0, value)))
+
+
+def post_stars(likes: int, score) -> float:
+    """The post's star rating as the app shows it: a blend of its likes and its author's score."""
+    base = 3.0 if score is None else 1.0 + 4.0 * max(0.0, min(1.0, (score - 350) / 600))
+    bonus = min(1.0, likes / 400)
+    return round(min(5.0, base * 0.8 + bonus), 1)
+
+
+def draw_phone(screen, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    app, L = screen.app, screen.app.layout
+    run, sc = app.run, app.scenario
+    # the phone body
+    draw.card(surf, rect, L.px(36), (60, 56, 92), (38, 34, 64), gloss=True, shadow_px=L.px(10))
+    scr = rect.inflate(-L.px(16), -L.px(16))
+    draw.card(surf, scr, L.px(28), (250, 246, 255), (238, 232, 255))
+    # app bar
+    bar = pygame.Rect(scr.x, scr.y, scr.w, L.px(58))
+    draw.card(surf, bar, L.px(28), (255, 200, 226), (236, 170, 214), gloss=True)
+    pygame.draw.rect(surf, (236, 170, 214), (bar.x, bar.bottom - L.px(28), bar.w, L.px(28)))
+    pygame.draw.rect(surf, (60, 56, 92), (bar.centerx - L.px(30), bar.y + L.px(6), L.px(60), L.px(8)),
+                     border_radius=L.px(4))
+    draw_line(surf, L, app.ui("feed.title"), "h2", (bar.x + L.px(22), bar.centery + L.px(4)), (255, 255, 255),
+              "midleft", max_w=bar.w - L.px(80))
+    draw.icon(surf, "heart", (bar.right - L.px(30), bar.centery + L.px(4)), L.px(10), (255, 255, 255))
+    view = pygame.Rect(scr.x + L.px(10), bar.bottom + L.px(10), scr.w - L.px(20), scr.bottom - bar.bottom - L.px(20))
+    clip = surf.get_clip()
+    surf.set_clip(view)
+    y = view.y + screen.feed_scroll
+    for post in screen.scene.posts:
+        h = post_height(screen, post, view.w)
+        box = pygame.Rect(view.x, y, view.w, h)
+        if box.bottom >= view.y and box.y <= view.bottom:
+            draw_post(screen, surf, box, post)
+        y += h + L.px(10)
+    surf.set_clip(clip)
+    total = content_height(screen, view.w)
+    if total > view.h:  # a scroll hint
+        frac = view.h / total
+        th = max(L.px(30), int(view.h * frac))
+        ty = view.y + int(-screen.feed_scroll / max(1, total - view.h) * (view.h - th))
+        pygame.draw.rect(surf, (200, 190, 230), (view.right + L.px(2), ty, L.px(4), th), border_radius=L.px(2))
+
+
+def draw_post(screen, surf: pygame.Surface, box: pygame.Rect, post) -> None:
+    app, L = screen.app, screen.app.layout
+    run, sc = app.run, app.scenario
+    draw.flat_card(surf, box, L.px(18), (255, 255, 255), (252, 250, 255), shadow_px=L.px(3))
+    person = app.person(post.author)
+    if person is not None:
+        face = portrait(person.portrait, L.px(40), run.friends[post.author].status
+                        if post.author in run.friends else "friend")
+        name = app.s(person.name)
+    else:
+        face = portrait(screen.app.scenario.player_portrait, L.px(40))
+        name = app.s(sc.player_name)
+    score = run.friends[post.author].score if post.author in run.friends else post.score
+    surf.blit(face, (box.x + L.px(12), box.y + L.px(10)))
+    nx = box.x + L.px(62)
+    draw_line(surf, L, name, "small_bold", (nx, box.y + L.px(12)), theme.INK, max_w=box.right - nx - L.px(90))
+    if score is not None:
+        tier = sc.tier_for(score)
+        tc = theme.hex_color(tier.color)
+        chip = pygame.Rect(box.right - L.px(84), box.y + L.px(12), L.px(72), L.px(24))
+        draw.card(surf, chip, L.px(12), theme.lighter(tc, 0.6), theme.lighter(tc, 0.4))
+        draw.shape(surf, tier.shape, (chip.x + L.px(13), chip.centery), L.px(6), tc, theme.darker(tc, 0.6))
+        draw_line(surf, L, str(score), "tiny", (chip.x + L.px(24), chip.centery), theme.INK, "midleft")
+    text_box = pygame.Rect(nx, box.y + L.px(38), box.right - nx - L.px(12), box.h - L.px(38) - L.px(34))
+    draw_text(surf, L, app.s(post.text), "small", text_box, theme.INK)
+    fy = box.bottom - L.px(18)
+    draw.icon(surf, "heart", (nx + L.px(8), fy), L.px(7), theme.ACCENT_2)
+    r = draw_line(surf, L, app.ui("feed.likes", n=post.likes), "tiny", (nx + L.px(20), fy), theme.INK_SOFT,
+                  "midleft")
+    draw.stars(surf, r.right + L.px(14), fy, L.px(6), post_stars(post.likes, score))

@@ -1,0 +1,156 @@
+"""The quick check (`debrief.quiz` in the scenario): asked before the week (after the intro,
+skippable, never in the kiosk) and again in the debrief, then before and after side by side with
+the right answers. One question per page; the answers stay in memory only."""
+from __future__ import annotations
+
+from typing import Optional
+
+import pygame
+
+from ..ui import draw, theme
+from ..ui.flow import panel, Flow
+from ..ui.text import draw_text, measure
+from ..ui.widgets import Button, button_width, choice_height
+from .debrief_page import DebriefPage
+
+
+class QuizScreen(DebriefPage):
+    name = "quiz"
+    section = "quiz"
+    has_next = False
+
+    def __init__(self, app, session, phase: str, i: int):
+        super().__init__(app, session)
+        self.phase, self.i = phase, i
+
+    def shot_name(self) -> str:
+        return f"quiz_{self.phase}_{self.i + 1}"
+
+    @property
+    def question(self) -> dict:
+        return self.run.scenario.debrief.quiz[self.i]
+
+    @property
+    def answers(self) -> Optional[dict]:
+        if self.phase == "before":
+            return self.app.session.check_before
+        return self.session.quiz_after
+
+    def title(self) -> str:
+        return self.app.ui(f"debrief.quiz.{self.phase}_title")
+
+    def subtitle(self) -> str:
+        return self.app.ui(f"debrief.quiz.{self.phase}_text")
+
+    def back_always(self) -> bool:
+        return self.phase == "before"
+
+    def back(self) -> None:
+        if self.phase == "before" and self.index == 0:
+            self.app.show_intro()
+            return
+        super().back()
+
+    def footer_buttons(self, room: pygame.Rect) -> list[Button]:
+        L = self.app.layout
+        label = self.app.ui("debrief.quiz.skip")
+        w = min(room.w, button_width(L, label, 200))
+        r = pygame.Rect(room.right - w, room.y, w, room.h)
+        return [Button(r, label, self.skip_section, kind="secondary", name="skip")]
+
+    def layout_body(self) -> None:
+        app, L = self.app, self.app.layout
+        b = self.body
+        q = self.question
+        self.progress = app.ui("debrief.quiz.progress", n=self.i + 1, total=len(self.run.scenario.debrief.quiz))
+        self.text = app.s(f"quiz.{q.id}")
+        w = min(b.w, L.px(900))
+        x = b.x
+        self.progress_rect = pygame.Rect(x, b.y, w, measure(L, self.progress, "small_bold", w))
+        self.text_rect = pygame.Rect(x, self.progress_rect.bottom + L.px(8), w, measure(L, self.text, "h1", w))
+        y = self.text_rect.bottom + L.px(24)
+        chosen = (self.answers or {}).get(q.id)
+        answers = []
+        for n, aid in enumerate(q.answers, 1):
+            label = app.s(f"quiz.{q.id}.{aid}")
+            h = choice_height(L, label, w)
+            answers.append(Button(pygame.Rect(x, y, w, h), label, lambda a=aid: self.answer(a), kind="choice",
+                                  number=n, selected=(chosen == aid), name=f"answer:{aid}"))
+            y += h + L.px(12)
+        self.buttons = answers + self.buttons
+
+    def default_focus(self):
+        return self.buttons[0] if self.buttons else None
+
+    def answer(self, aid: str) -> None:
+        if self.phase == "before":
+            self.app.session.answer_before(self.question.id, aid)
+        else:
+            self.session.quiz_after[self.question.id] = aid
+        for b in self.buttons:
+            if b.name.startswith("answer:"):
+                b.selected = b.name == f"answer:{aid}"
+        self.next()
+
+    def draw_body(self, surf: pygame.Surface) -> None:
+        L = self.app.layout
+        draw_text(surf, L, self.progress, "small_bold", self.progress_rect, theme.ACCENT)
+        draw_text(surf, L, self.text, "h1", self.text_rect, theme.INK)
+
+    def auto(self, player):
+        q = self.question
+        return lambda: self.answer(player.rng.choice(q.answers))
+
+
+class QuizResultScreen(DebriefPage):
+    """Before and after: how many were right each time, and per question the right answer."""
+    name = "quiz_results"
+    section = "quiz"
+
+    def title(self) -> str:
+        return self.app.ui("debrief.quiz.results_title")
+
+    def build(self, flow: Flow) -> None:
+        app, L, s = self.app, self.app.layout, self.session
+        quiz = s.quiz
+        total = len(quiz)
+        if s.quiz_before is None:
+            flow.text(app.ui("debrief.quiz.no_before"), "h2", theme.INK_SOFT, gap=6)
+        else:
+            flow.text(app.ui("debrief.quiz.score_before", n=s.quiz_right(s.quiz_before), total=total), "h2", gap=6)
+        flow.text(app.ui("debrief.quiz.score_after", n=s.quiz_right(s.quiz_after), total=total), "h2", gap=20)
+        for q in quiz:
+            self.add_question(flow, q)
+
+    def add_question(self, flow: Flow, q: dict) -> None:
+        app, L, s = self.app, self.app.layout, self.session
+        qid = q.id
+
+        def say(aid: Optional[str]) -> str:
+            return app.s(f"quiz.{qid}.{aid}") if aid else app.ui("debrief.quiz.none")
+        pad = L.px(18)
+        mark_w = L.px(34)
+        tw = flow.w - 2 * pad
+        rows = [(app.ui("debrief.quiz.right", answer=say(q.correct)), True, "small_bold")]
+        if s.quiz_before is not None:
+            a = s.quiz_before.get(qid)
+            rows.append((app.ui("debrief.quiz.before", answer=say(a)), a == q.correct, "small"))
+        a = s.quiz_after.get(qid)
+        rows.append((app.ui("debrief.quiz.after", answer=say(a)), a == q.correct, "small"))
+        text = app.s(f"quiz.{qid}")
+        th = measure(L, text, "body", tw)
+        hs = [measure(L, t, style, tw - mark_w) for t, _, style in rows]
+        h = 2 * pad + th + L.px(10) + sum(hh + L.px(6) for hh in hs)
+
+        def paint(surf: pygame.Surface, r: pygame.Rect) -> None:
+            panel(surf, L, r, L.px(18), (255, 255, 255), (246, 242, 255), (230, 224, 250))
+            x, y = r.x + pad, r.y + pad
+            y += draw_text(surf, L, text, "body", pygame.Rect(x, y, tw, th), theme.INK) + L.px(10)
+            for (t, ok, style), hh in zip(rows, hs):
+                col = theme.GOOD if ok else theme.BAD
+                c = (x + L.px(12), y + L.px(11))
+                pygame.draw.circle(surf, theme.lighter(col, 0.8), c, L.px(12))
+                draw.icon(surf, "check" if ok else "cross", c, L.px(7), col)
+                draw_text(surf, L, t, style, pygame.Rect(x + mark_w, y, tw - mark_w, hh), theme.INK)
+                y += hh + L.px(6)
+        flow.add(h, paint, gap=14)

@@ -1,0 +1,224 @@
+"""A scene: place and time, the speaker's portrait, short text, and the choices as large buttons.
+
+Feed, gate and sanction scenes add their panel (see feed.py, gate.py, sanction.py)."""
+from __future__ import annotations
+
+from typing import Optional
+
+import pygame
+
+from ..ui import draw, scenery, theme
+from ..ui.portrait import portrait
+from ..ui.text import draw_line, draw_text, fit, line_h, measure, style_font
+from ..ui.widgets import Button, choice_height
+from .base import PlayScreen
+from . import feed, gate, sanction
+
+
+class SceneScreen(PlayScreen):
+    name = "scene"
+
+    def __init__(self, app, choices=None, scene=None):
+        super().__init__(app)
+        self.scene = scene or app.run.scene  # another scene than the week's: drawn ahead, off screen
+        self.result: Optional[str] = None
+        self.forced_choices = choices  # the text-fit test shows every choice of a scene
+        self.check = app.run.gate_check_here() if scene is None else None
+        self.feed_scroll = 0
+        self.phone = None
+        self.stamp_sounded = False
+        self.panel_anim = True
+
+    def shot_name(self) -> str:
+        return self.scene.id
+
+    def choices(self):
+        if self.forced_choices is not None:
+            return self.forced_choices
+        return self.app.run.choices()
+
+    def top_text(self) -> tuple[str, str]:
+        app = self.app
+        sc = self.scene
+        place = app.s(f"place.{sc.place}") if sc.place else ""
+        when = app.ui("scene.when", weekday=app.weekday(sc.day), time=app.ui(f"time.{sc.time}"), day=sc.day)
+        goal = ""
+        if app.scenario.goal_gate:
+            g = app.scenario.gate(app.scenario.goal_gate)
+            goal = app.ui("scene.goal", gate=app.s(g.label), at=g.at)
+        title = f"{when} · {place}" if place else when
+        return title, goal
+
+    # ----- layout ------------------------------------------------------------------------
+    def layout(self) -> None:
+        app, L = self.app, self.app.layout
+        R = self.regions()
+        M = R.main
+        self.card = M
+        pad = L.px(22)
+        inner = M.inflate(-2 * pad, -2 * pad)
+        kind = self.scene.kind
+        if kind == "feed" and self.scene.posts:
+            pw = min(L.px(440), int(inner.w * 0.48))
+            self.phone = pygame.Rect(inner.x, inner.y, pw, inner.h)
+            col = pygame.Rect(self.phone.right + L.px(22), inner.y, inner.right - self.phone.right - L.px(22),
+                              inner.h)
+        else:
+            self.phone = None
+            col = inner
+        self.col = col
+        choices = self.choices()
+        labels = [app.s(c.text) for c in choices]
+        gap = L.px(10)
+        heights = [choice_height(L, t, col.w) for t in labels]
+        total = sum(heights) + gap * max(0, len(heights) - 1)
+        y = col.bottom - total
+        self.buttons = []
+        for i, (c, t, h) in enumerate(zip(choices, labels, heights)):
+            self.buttons.append(Button(pygame.Rect(col.x, y, col.w, h), t,
+                                       lambda cid=c.id: self.choose(cid), kind="choice", number=i + 1,
+                                       name=c.id))
+            y += h + gap
+        self.buttons.append(self.menu_button())
+        choices_top = col.bottom - total
+        panel_h = {"gate": L.px(176), "sanction": L.px(160)}.get(kind, 0)
+        if kind == "gate" and self.scene.gate is None:
+            panel_h = 0
+        if kind == "sanction" and self.scene.sanction is None:
+            panel_h = 0
+        self.panel = pygame.Rect(col.x, choices_top - L.px(18) - panel_h, col.w, panel_h) if panel_h else None
+        speaker = app.person(self.scene.speaker)
+        text = app.s(self.scene.text)
+        result = app.s(self.result) if self.result else ""
+        bottom = (self.panel.y if self.panel else choices_top) - L.px(18)
+        res_h = measure(L, result, "small_bold", col.w - L.px(40)) + L.px(20) if result else 0
+        need = measure(L, text, "body", col.w - L.px(40)) + L.px(32)
+        # the text's room; shrink the portrait when space is short
+        for size in (92, 64, 48):
+            self.portrait_size = L.px(size) if speaker else 0
+            header_h = max(self.portrait_size, L.px(52)) if speaker else 0
+            used = header_h + (L.px(14) if speaker else 0) + res_h + (L.px(8) if result else 0)
+            if need <= bottom - col.y - used or not speaker:
+                break
+        # a banner of the place and time when there is room for it
+        free = bottom - col.y - used - need
+        banner_h = min(L.px(170), free - L.px(16)) if self.phone is None else 0
+        self.banner = None
+        y0 = col.y
+        if banner_h >= L.px(96):
+            self.banner = pygame.Rect(col.x, col.y, col.w, banner_h)
+            y0 = self.banner.bottom + L.px(16)
+        self.header = pygame.Rect(col.x, y0, col.w, header_h)
+        top = y0 + header_h + (L.px(14) if speaker else 0)
+        self.result_box = pygame.Rect(col.x, top, col.w, res_h) if result else None
+        text_top = top + res_h + (L.px(8) if result else 0)
+        self.bubble_room = pygame.Rect(col.x, text_top, col.w, max(L.px(40), bottom - text_top))
+        self.text = text
+        self.result_text = result
+        if self.focus is None and app.keyboard_mode and self.buttons:
+            self.focus = 0
+
+    def choose(self, choice_id: str) -> None:
+        self.app.choose(choice_id)
+
+    def back(self) -> None:
+        self.app.open_pause()
+
+    # ----- update / draw -----------------------------------------------------------------
+    def update(self, dt: float) -> bool:
+        age = self.app.now - self.born
+        if self.app.settings.reduced_motion:
+            return False
+        if self.scene.kind == "sanction":
+            return age < sanction.ANIM_SECONDS
+        if self.scene.kind == "gate":
+            return age < 0.6
+        return age < 0.3
+
+    def scroll(self, pos, dy: float) -> None:
+        if self.phone is not None and self.phone.collidepoint(pos):
+            new = feed.clamp_scroll(self, self.feed_scroll + dy)
+            if new != self.feed_scroll:
+                self.feed_scroll = new
+                self.invalidate()
+
+    def draw_static(self, surf: pygame.Surface) -> None:
+        app, L = self.app, self.app.layout
+        self.draw_frame_static(surf)
+        card = self.card
+        draw.flat_card(surf, card, L.px(28), (255, 255, 255), (248, 244, 255), shadow_px=L.px(10))
+        if self.phone is not None:
+            feed.draw_phone(self, surf, self.phone)
+        col = self.col
+        if self.banner is not None:
+            b = self.banner
+            place = app.s(f"place.{self.scene.place}") if self.scene.place else ""
+            surf.blit(scenery.banner(b.w, b.h, self.scene.time, self.scene.place or "", L.s), b.topleft)
+            label = place or app.ui(f"time.{self.scene.time}")
+            f = style_font(L, "h2")
+            chip_w = min(b.w - L.px(40), f.size(label)[0] + L.px(40))
+            chip = pygame.Rect(b.x + L.px(20), b.bottom - L.px(58), chip_w, L.px(42))
+            draw.card(surf, chip, L.px(21), (255, 255, 255), (246, 240, 255), gloss=True)
+            draw_line(surf, L, label, "h2", chip.center, theme.INK, "center", max_w=chip.w - L.px(24))
+        speaker = app.person(self.scene.speaker)
+        if speaker is not None:
+            ps = self.portrait_size
+            status = app.run.friends[speaker.id].status if speaker.id in app.run.friends else "friend"
+            surf.blit(portrait(speaker.portrait, ps, status), (col.x, self.header.y))
+            nx = col.x + ps + L.px(16)
+            nw = col.right - nx
+            f = style_font(L, "h2")
+            ny = self.header.centery - line_h(f) // 2 - (L.px(12) if speaker.id in app.run.friends else 0)
+            draw_line(surf, L, app.s(speaker.name), "h2", (nx, ny), theme.INK, max_w=nw)
+            if speaker.id in app.run.friends:
+                fs = app.run.friends[speaker.id]
+                tier = app.scenario.tier_for(fs.score)
+                tc = theme.hex_color(tier.color)
+                y2 = ny + line_h(f) + L.px(10)
+                draw.shape(surf, tier.shape, (nx + L.px(8), y2), L.px(8), tc, theme.darker(tc, 0.6))
+                draw_line(surf, L, app.ui("scene.friend_score", score=fs.score, tier=app.s(tier.label)),
+                          "small", (nx + L.px(22), y2), theme.INK_SOFT, "midleft", max_w=nw - L.px(22))
+        if self.result_box is not None:
+            rb = self.result_box
+            draw.flat_card(surf, rb, L.px(12), (240, 236, 255), (232, 226, 255))
+            draw_text(surf, L, self.result_text, "small_bold", rb.inflate(-L.px(40), -L.px(14)),
+                      theme.ACCENT, valign="middle")
+        self.draw_text_bubble(surf, speaker is not None)
+
+    def draw_dynamic(self, surf: pygame.Surface) -> None:
+        app, L = self.app, self.app.layout
+        card = self.card
+        self.draw_frame_dynamic(surf)
+        if self.panel is not None:
+            if self.scene.kind == "gate":
+                gate.draw_gate_panel(self, surf, self.panel)
+            elif self.scene.kind == "sanction":
+                sanction.draw_sanction_panel(self, surf, self.panel)
+        self.draw_buttons(surf)
+
+    def draw_text_bubble(self, surf: pygame.Surface, has_speaker: bool) -> None:
+        app, L = self.app, self.app.layout
+        room = self.bubble_room
+        inner = room.inflate(-L.px(40), -L.px(32))
+        notice = self.scene.kind == "notice"
+        f, lines, ok = fit(L, self.text, "body", inner.inflate(-L.px(24), 0) if notice else inner)
+        h = min(room.h, len(lines) * line_h(f) + L.px(32))
+        bubble = pygame.Rect(room.x, room.y, room.w, h)
+        notice = self.scene.kind == "notice"
+        top, bottom = ((255, 250, 232), (255, 240, 206)) if notice else ((246, 242, 255), (236, 230, 255))
+        draw.flat_card(surf, bubble, L.px(20), top, bottom, gloss=True)
+        if has_speaker and not notice:
+            tip = [(bubble.x + L.px(30), bubble.y + 1), (bubble.x + L.px(52), bubble.y + 1),
+                   (bubble.x + L.px(34), bubble.y - L.px(14))]
+            pygame.draw.polygon(surf, top, tip)
+        if notice:
+            draw.icon(surf, "bell", (bubble.x + L.px(20), bubble.y + L.px(24)), L.px(9), theme.WARN)
+        shift = L.px(24) if notice else 0
+        draw_text(surf, L, self.text, "body", pygame.Rect(inner.x + shift, inner.y, inner.w - shift, inner.h),
+                  theme.INK)
+
+    def auto(self, player):
+        choice = player.pick(self.app.run)
+        if choice is None:
+            return None
+        return lambda: self.choose(choice.id)

@@ -1,0 +1,355 @@
+"""The score, always on screen: top bar, the meter with its gates, the score card with change
+notices, and the friends' faces, scores and stars."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+import pygame
+
+from . import draw, theme
+from .portrait import portrait
+from .text import draw_line, draw_text, line_h, measure, style_font
+
+if TYPE_CHECKING:
+    from ..context import ScreenContext
+
+TOAST_LIFE = 7.0
+MAX_TOASTS = 3
+
+
+@dataclass
+class Toast:
+    delta: Optional[int]  # None: a notice without a change of score
+    text: str
+    born: float
+
+
+class Hud:
+    def __init__(self, app: "ScreenContext"):
+        self.app = app
+        self.shown = 0.0
+        self.target = 0
+        self.pulse_at = -10.0
+        self.toasts: list[Toast] = []
+        self.more = 0
+        self.friend_flash: dict[str, tuple[int, float]] = {}
+        self.last_stars: dict[str, int] = {}
+        # each panel drawn once per state and kept; `hold` reuses the last one as it is (set for
+        # a new screen's first frame, so its cost is the new screen only; animations start next)
+        self._panels: dict[str, tuple[tuple, tuple, pygame.Surface, object]] = {}
+        self.hold = False
+        self.layer: object = None  # the key of the still layer the panels are drawn over
+
+    # ----- state -------------------------------------------------------------------------
+    def reset(self, run) -> None:
+        self.shown = float(run.score)
+        self.target = run.score
+        self.toasts.clear()
+        self.more = 0
+        self.friend_flash.clear()
+        self.last_stars = {}
+        for by, stars, _ in run.ratings:
+            self.last_stars[by] = stars
+
+    def notice(self, text: str) -> None:
+        """A one-off notice among the changes (such as: the week cannot be saved)."""
+        self.toasts.insert(0, Toast(None, text, self.app.now))
+        self.app.dirty = True
+
+    def reason(self, entry) -> str:
+        app = self.app
+        return app.s(entry.exact if app.settings.transparent else entry.vague)
+
+    def on_outcome(self, outcome, run) -> None:
+        now = self.app.now
+        self.toasts.clear()
+        entries = list(outcome.entries)
+        for entry in entries[-MAX_TOASTS:]:
+            text = self.reason(entry)
+            if entry.friend and entry.source in ("association", "rating"):
+                text = f"{text} ({self.app.name_of(entry.friend)})"
+            self.toasts.append(Toast(entry.delta, text, now))
+        self.more = max(0, len(entries) - MAX_TOASTS)
+        for by, stars in outcome.ratings:
+            self.last_stars[by] = stars
+        for change in outcome.friend_changes:
+            old = self.friend_flash.get(change.friend, (0, 0.0))[0] if \
+                self.friend_flash.get(change.friend, (0, -99))[1] == now else 0
+            self.friend_flash[change.friend] = (old + change.delta, now)
+        if run.score != self.target:
+            self.pulse_at = now
+            self.app.sound.play("up" if run.score > self.target else "down")
+        self.target = run.score
+        if self.app.settings.reduced_motion:
+            self.shown = float(self.target)
+
+    def update(self, dt: float) -> bool:
+        """Advance the animations; True while something moves (the screen must be redrawn)."""
+        moving = False
+        if abs(self.shown - self.target) > 0.01:
+            if self.app.settings.reduced_motion:
+                self.shown = float(self.target)
+            else:
+                step = (self.target - self.shown) * min(1.0, dt * 5.0)
+                if abs(step) < 0.6 * 60 * dt:
+                    step = max(-60 * dt, min(60 * dt, self.target - self.shown)) or step
+                self.shown += step
+                if abs(self.shown - self.target) < 0.5:
+                    self.shown = float(self.target)
+            moving = True
+        now = self.app.now
+        if not self.app.settings.reduced_motion:
+            before = len(self.toasts)
+            self.toasts = [t for t in self.toasts if now - t.born < TOAST_LIFE]
+            if before != len(self.toasts):
+                moving = True
+                if not self.toasts:
+                    self.more = 0
+            if self.toasts and any(now - t.born < 0.4 or now - t.born > TOAST_LIFE - 0.6
+                                   for t in self.toasts):
+                moving = True
+            if now - self.pulse_at < 1.0:
+                moving = True
+        return moving
+
+    # ----- drawing -----------------------------------------------------------------------
+    def _panel(self, name: str, surf: pygame.Surface, rect: pygame.Rect, state: tuple, paint) -> None:
+        """Blit the panel for `state`, painting it first when its state or what lies beneath
+        it (the screen's still layer, read back once per layer) changed."""
+        app, L = self.app, self.app.layout
+        m = L.px(16)  # room for shadows and glow around the panel
+        area = rect.inflate(2 * m, 2 * m).clip(surf.get_rect())
+        under = surf.subsurface(area)
+        hit = self._panels.get(name)
+        if hit is not None and hit[3] == self.layer and hit[1][0] == tuple(area):
+            beneath = hit[1]  # the same still layer: what lies beneath has not changed
+        else:
+            beneath = (tuple(area), hash(pygame.image.tobytes(under, "RGB")))
+        key = (state, surf.get_size(), L.text_scale, L.touch, app.settings.lang, app.settings.transparent,
+               app.settings.reduced_motion, id(app.run), id(app.scenario))
+        if hit is None or hit[1] != beneath or (hit[0] != key and not self.hold):
+            panel = under.copy()
+            paint(panel, rect.move(-area.x, -area.y))
+            hit = (key, beneath, panel, self.layer)
+        elif hit[3] != self.layer:
+            hit = (hit[0], beneath, hit[2], self.layer)
+        self._panels[name] = hit
+        surf.blit(hit[2], area.topleft)
+
+    def draw_meter(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        self._panel("meter", surf, rect, (round(self.shown, 2),), self._paint_meter)
+
+    def draw_score_card(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        run, now = self.app.run, self.app.now
+        glow = max(0.0, 1.0 - (now - self.pulse_at)) if not self.app.settings.reduced_motion else 0.0
+        state = (round(self.shown), (self.target > self.shown) - (self.target < self.shown), round(glow, 2),
+                 (run.stars, len(run.ratings)) if run is not None else None)
+        self._panel("score", surf, rect, state, self._paint_score_card)
+
+    def draw_toasts(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        L, now = self.app.layout, self.app.now
+        slide = 0 if self.app.settings.reduced_motion else 1
+        state = (self.more, tuple((t.delta, t.text, slide * int(max(0.0, 1 - (now - t.born) / 0.35) * L.px(30)))
+                                  for t in self.toasts))
+        self._panel("toasts", surf, rect, state, self._paint_toasts)
+
+    def draw_friends(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        app = self.app
+        run, now = app.run, app.now
+        if run is None:
+            return
+        state = tuple((fid, f.score, f.status, self.last_stars.get(fid),
+                       self.friend_flash.get(fid, (0, 0.0))[0]
+                       if now - self.friend_flash.get(fid, (0, -99.0))[1] < TOAST_LIFE or app.settings.reduced_motion
+                       else 0) for fid, f in run.friends.items())
+        self._panel("friends", surf, rect, state, self._paint_friends)
+
+    def tier(self, score: int):
+        return self.app.scenario.tier_for(int(round(score)))
+
+    def _paint_meter(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        """The range min..max in tier colours, the gates marked, and where the score stands."""
+        app, L = self.app, self.app.layout
+        sc = app.scenario
+        lo, hi = sc.min_score, sc.max_score
+        track = pygame.Rect(rect.x + L.px(44), rect.y + L.px(22), rect.w - L.px(88), L.px(12))
+
+        def xof(v: float) -> int:
+            return track.x + int((v - lo) / max(1, hi - lo) * track.w)
+
+        draw.card(surf, track.inflate(L.px(6), L.px(6)), L.px(9), (255, 255, 255), alpha=200)
+        tiers = list(sc.tiers)
+        for i, tier in enumerate(tiers):
+            end = tiers[i + 1].start if i + 1 < len(tiers) else hi
+            seg = pygame.Rect(xof(max(lo, tier.start)), track.y, xof(end) - xof(max(lo, tier.start)), track.h)
+            col = theme.lighter(theme.hex_color(tier.color), 0.35)
+            pygame.draw.rect(surf, col, seg, border_radius=L.px(5) if i in (0, len(tiers) - 1) else 0)
+        draw_line(surf, L, str(lo), "tiny", (track.x - L.px(8), track.centery), theme.INK_SOFT, "midright")
+        draw_line(surf, L, str(hi), "tiny", (track.right + L.px(8), track.centery), theme.INK_SOFT, "midright"
+                  if False else "midleft")
+        goal = sc.goal_gate
+        for gate in sc.gates:
+            x = xof(gate.at)
+            opened = self.shown >= gate.at
+            col = theme.GOOD if opened else theme.INK_SOFT
+            pygame.draw.line(surf, col, (x, track.y - L.px(5)), (x, track.bottom + L.px(5)), max(2, L.px(3)))
+            label = str(gate.at)
+            r = draw_line(surf, L, label, "tiny", (x, track.y - L.px(6)), col, "midbottom")
+            if gate.id == goal:
+                draw.icon(surf, "flag", (r.right + L.px(9), r.centery), L.px(7), theme.ACCENT_2)
+            elif not opened:
+                draw.icon(surf, "lock", (r.right + L.px(8), r.centery), L.px(5), col)
+        x = xof(max(lo, min(hi, self.shown)))
+        tier = self.tier(self.shown)
+        col = theme.hex_color(tier.color)
+        pygame.draw.polygon(surf, theme.INK, [(x, track.bottom + L.px(2)), (x - L.px(7), track.bottom + L.px(12)),
+                                               (x + L.px(7), track.bottom + L.px(12))])
+        draw.shape(surf, tier.shape, (x, track.centery), L.px(10), col, theme.INK)
+
+    def _paint_score_card(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        app, L = self.app, self.app.layout
+        score = int(round(self.shown))
+        tier = self.tier(score)
+        col = theme.hex_color(tier.color)
+        now = app.now
+        glow = max(0.0, 1.0 - (now - self.pulse_at)) if not app.settings.reduced_motion else 0.0
+        draw.card(surf, rect, L.px(22), theme.lighter(col, 0.78), theme.lighter(col, 0.55), gloss=True,
+                  shadow_px=L.px(8), border=(255, 255, 255))
+        if glow > 0:
+            pygame.draw.rect(surf, col, rect.inflate(L.px(6), L.px(6)), max(2, int(L.px(5) * glow)),
+                             border_radius=L.px(24))
+        pad = L.px(14)
+        draw_line(surf, L, app.ui("hud.your_score"), "tiny", (rect.x + pad, rect.y + L.px(10)), theme.INK_SOFT,
+                  max_w=rect.w - 2 * pad)
+        sh_r = L.px(20)
+        cx = rect.x + pad + sh_r
+        cy = rect.y + L.px(58)
+        draw.shape(surf, tier.shape, (cx, cy), sh_r, col, theme.darker(col, 0.6))
+        num = draw_line(surf, L, str(score), "score", (cx + sh_r + L.px(10), cy), theme.INK, "midleft")
+        moving = abs(self.shown - self.target) > 0.01
+        if moving:
+            draw.icon(surf, "up" if self.target > self.shown else "down",
+                      (num.right + L.px(14), cy), L.px(8), theme.GOOD if self.target > self.shown else theme.BAD)
+        draw_line(surf, L, app.s(tier.label), "small_bold", (rect.x + pad, rect.y + L.px(88)), theme.INK,
+                  max_w=rect.w - 2 * pad)
+        run = app.run
+        y = rect.y + L.px(118)
+        if run is not None:
+            r = L.px(7)
+            w = draw.stars(surf, rect.x + pad, y, r, run.stars)
+            text = app.ui("hud.stars", stars=f"{run.stars:.1f}") if run.ratings else app.ui("hud.no_stars")
+            draw_line(surf, L, text, "tiny", (rect.x + pad + w + L.px(6), y), theme.INK_SOFT, "midleft",
+                      max_w=rect.right - pad - (rect.x + pad + w + L.px(6)))
+
+    def toast_height(self, width: int, toast: Toast) -> int:
+        L = self.app.layout
+        return max(L.px(40), measure(L, toast.text, "small", width - L.px(78)) + L.px(14))
+
+    def _paint_toasts(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        """The notices of the last change: amount and (vague, or exact) reason."""
+        app, L = self.app, self.app.layout
+        now = app.now
+        y = rect.y
+        if not self.toasts:
+            box = pygame.Rect(rect.x, rect.y, rect.w, L.px(44))
+            draw.card(surf, box, L.px(14), (255, 255, 255), alpha=110)
+            draw_text(surf, L, app.ui("hud.no_changes"), "tiny", box.inflate(-L.px(24), -L.px(8)), theme.INK_SOFT,
+                      valign="middle")
+        for toast in self.toasts:
+            age = now - toast.born
+            h = self.toast_height(rect.w, toast)
+            box = pygame.Rect(rect.x, y, rect.w, h)
+            if not app.settings.reduced_motion and age < 0.35:
+                box.x -= int((1 - age / 0.35) * L.px(30))
+            if y + h > rect.bottom:
+                break
+            good = toast.delta is None or toast.delta >= 0
+            col = theme.WARN if toast.delta is None else theme.GOOD if good else theme.BAD
+            draw.flat_card(surf, box, L.px(14), (255, 255, 255), theme.lighter(col, 0.88), shadow_px=L.px(4))
+            pygame.draw.rect(surf, col, (box.x, box.y + L.px(8), L.px(5), box.h - L.px(16)),
+                             border_radius=L.px(3))
+            if toast.delta is None:
+                draw.icon(surf, "bell", (box.x + L.px(30), box.centery), L.px(9), col)
+            else:
+                sign = f"+{toast.delta}" if toast.delta > 0 else (f"−{-toast.delta}" if toast.delta < 0 else "±0")
+                draw.icon(surf, "up" if good else "down", (box.x + L.px(18), box.centery), L.px(6), col)
+                draw_line(surf, L, sign, "small_bold", (box.x + L.px(28), box.centery), col, "midleft")
+            draw_text(surf, L, toast.text, "small",
+                      pygame.Rect(box.x + L.px(72), box.y + L.px(7), box.w - L.px(78), box.h - L.px(12)),
+                      theme.INK, valign="middle")
+            y += h + L.px(6)
+        if self.more and self.toasts and y + L.px(20) <= rect.bottom:
+            draw_line(surf, L, app.ui("hud.more_changes", n=self.more), "tiny", (rect.x + L.px(8), y),
+                      theme.INK_SOFT, max_w=rect.w - L.px(8))
+
+    def _paint_friends(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        app, L = self.app, self.app.layout
+        run, sc = app.run, app.scenario
+        if run is None or not sc.friends:
+            return
+        draw_line(surf, L, app.ui("hud.friends"), "small_bold", (rect.x + L.px(4), rect.y), theme.INK_SOFT,
+                  max_w=rect.w)
+        top = rect.y + L.px(26)
+        n = len(sc.friends)
+        row = min(L.px(66), (rect.bottom - top) // max(1, n))
+        size = max(L.px(30), min(L.px(48), row - L.px(10)))
+        now = app.now
+        for i, (fid, person) in enumerate(sc.friends.items()):
+            state = run.friends[fid]
+            box = pygame.Rect(rect.x, top + i * row, rect.w, row - L.px(6))
+            draw.card(surf, box, L.px(14), (255, 255, 255), theme.CARD_SOFT)
+            surf.blit(portrait(person.portrait, size, state.status), (box.x + L.px(6), box.centery - size // 2))
+            tx = box.x + size + L.px(14)
+            tw = box.right - tx - L.px(8)
+            name = app.s(person.name)
+            if state.status != "friend":
+                name = f"{name} · {app.ui('status.' + state.status)}"
+            f = style_font(L, "small_bold")
+            y1 = box.centery - line_h(f) + L.px(2)
+            draw_line(surf, L, name, "small_bold", (tx, y1), theme.INK, max_w=tw)
+            tier = sc.tier_for(state.score)
+            tc = theme.hex_color(tier.color)
+            y2 = box.centery + L.px(11)
+            draw.shape(surf, tier.shape, (tx + L.px(7), y2), L.px(7), tc, theme.darker(tc, 0.6))
+            r = draw_line(surf, L, str(state.score), "small_bold", (tx + L.px(18), y2), theme.INK, "midleft")
+            x = r.right + L.px(6)
+            flash = self.friend_flash.get(fid)
+            if flash and flash[0] and (now - flash[1] < TOAST_LIFE or app.settings.reduced_motion):
+                d = flash[0]
+                r2 = draw_line(surf, L, f"+{d}" if d > 0 else f"−{-d}", "tiny", (x, y2),
+                               theme.GOOD if d > 0 else theme.BAD, "midleft")
+                x = r2.right + L.px(6)
+            given = self.last_stars.get(fid)
+            if given and x + L.px(70) <= box.right:
+                draw.stars(surf, box.right - L.px(76), y2, L.px(6), given)
+
+    def draw_top(self, surf: pygame.Surface, rect: pygame.Rect, title: str, subtitle: str = "") -> None:
+        """The top bar: where and when, active sanctions, the week's goal."""
+        app, L = self.app, self.app.layout
+        draw.card(surf, rect, L.px(20), (255, 255, 255), theme.CARD_SOFT, gloss=True, shadow_px=L.px(6))
+        pad = L.px(16)
+        right = rect.right - pad - L.px(56)  # room for the menu button
+        sanctions = app.run.active_sanctions() if app.run is not None else []
+        x = right
+        for sid in reversed(sanctions):
+            label = app.s(next((s.label for s in app.scenario.sanctions if s.id == sid), sid))
+            f = style_font(L, "tiny")
+            w = f.size(label)[0] + L.px(34)
+            chip = pygame.Rect(x - w, rect.centery - L.px(14), w, L.px(28))
+            if chip.x < rect.x + rect.w * 0.55:
+                break  # no room: the day's end and the scene itself still name it
+            draw.card(surf, chip, L.px(14), (255, 226, 226), (250, 200, 204))
+            draw.icon(surf, "lock", (chip.x + L.px(14), chip.centery), L.px(6), theme.BAD)
+            draw_line(surf, L, label, "tiny", (chip.x + L.px(26), chip.centery), theme.BAD, "midleft",
+                      max_w=chip.w - L.px(32))
+            x = chip.x - L.px(8)
+        avail = x - rect.x - 2 * pad
+        if subtitle:
+            draw_text(surf, L, title, "h2", pygame.Rect(rect.x + pad, rect.y + L.px(6), avail, L.px(30)),
+                      theme.INK, valign="middle", max_lines=1)
+            draw_text(surf, L, subtitle, "small", pygame.Rect(rect.x + pad, rect.y + L.px(35), avail, L.px(22)),
+                      theme.INK_SOFT, valign="middle", max_lines=1)
+        else:
+            draw_text(surf, L, title, "h2", pygame.Rect(rect.x + pad, rect.y, avail, rect.h), theme.INK,
+                      valign="middle", max_lines=1)

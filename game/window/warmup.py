@@ -1,0 +1,86 @@
+"""Work done while the player reads, so that the next screen's first frame costs little: the
+intro and the first scene drawn off screen while the title waits, and the scenes that may come
+next drawn while a scene is read. Each is an optimisation only: an error skips it."""
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+import pygame
+
+from ..engine.model import END
+from ..engine.run import start
+from .screens.intro import IntroScreen
+from .screens.pause import PauseScreen
+from .screens.scene import SceneScreen
+from .screens.settings import SettingsScreen
+from .screens.title import TitleScreen
+from .ui.portrait import portrait
+
+if TYPE_CHECKING:
+    from .context import AppContext
+
+PORTRAIT_SIZES = (92, 64, 48, 40, 44, 84)  # speakers, feed, day's end, ending
+
+
+def warm_up(app: "AppContext") -> bool:
+    """While the title sits idle, draw the intro, the first scene, one scene of each kind, the
+    pause and the settings off screen once (shapes, portraits and fonts get cached). True if it ran."""
+    if not app.warm_pending or app.scenario is None or not isinstance(app.top, TitleScreen):
+        return False
+    app.warm_pending = False
+    sc = app.scenario
+    try:
+        with app.previewing(start(sc, 0, kiosk=app.kiosk)) as run:
+            off = pygame.Surface(app.surface.get_size(), 0, app.surface)
+            screens = [IntroScreen(app), SceneScreen(app), PauseScreen(app), SettingsScreen(app)]
+            kinds = {run.scene.kind}
+            for scene in sc.scenes.values():  # one scene of each kind (feed, gate...)
+                if scene.kind not in kinds:
+                    kinds.add(scene.kind)
+                    screens.append(SceneScreen(app, scene=scene, choices=list(scene.choices)))
+            for scr in screens:
+                scr.ensure_layout()
+                scr.draw_static(off)
+                scr.draw_dynamic(off)
+            L = app.layout
+            for person in list(sc.friends.values()) + list(sc.characters.values()):
+                for size in PORTRAIT_SIZES:
+                    portrait(person.portrait, L.px(size))
+            for person in sc.friends.values():
+                for status in ("muted", "unfriended"):
+                    for size in (48, 44, 84):
+                        portrait(person.portrait, L.px(size), status)
+    except Exception as exc:  # warming is an optimisation only
+        print(f"scored: warm-up skipped ({exc})", file=sys.stderr)
+    return True
+
+
+def prefetch(app: "AppContext") -> bool:
+    """Draw the scenes that may come next off screen once (banner, portraits, text). Runs once
+    per scene; True if it ran."""
+    run = app.run
+    if run is None or run.ended or app.scenario is None or not isinstance(app.top, SceneScreen):
+        return False
+    key = (id(run), run.step)
+    if app.prefetched == key:
+        return False
+    app.prefetched = key
+    targets: list[str] = []
+    for choice in run.choices():
+        for branch in choice.next or run.scene.next or ():
+            if branch.target != END and branch.target not in targets:
+                targets.append(branch.target)
+    keep_dirty = app.dirty
+    try:
+        off = pygame.Surface(app.surface.get_size(), 0, app.surface)
+        for target in targets[:4]:
+            scene = app.scenario.scenes[target]
+            screen = SceneScreen(app, scene=scene, choices=list(scene.choices))
+            screen.ensure_layout()
+            screen.draw_static(off)
+    except Exception as exc:  # prefetching is an optimisation only
+        print(f"scored: prefetch skipped ({exc})", file=sys.stderr)
+    finally:
+        app.dirty = keep_dirty
+    return True
