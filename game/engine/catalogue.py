@@ -53,6 +53,11 @@ def placeholders(text: Text) -> set[str]:
     return set(PLACEHOLDER.findall(text))
 
 
+def forms(text: Text) -> list[str]:
+    """Every wording of a text: its plural forms, or the text itself."""
+    return list(text.forms.values()) if isinstance(text, Plural) else [text]
+
+
 def is_plural(value: Any) -> bool:
     """A mapping written as a plural: only categories (and `count`), `other` among them."""
     return (isinstance(value, Mapping) and "other" in value

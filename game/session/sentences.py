@@ -196,7 +196,7 @@ def others_view(w: Speaker, run: Run, d: Debrief, stats: Any) -> Others:
     n = stats.count(sc.id)
     if not n:
         return Others(w.ui("debrief.others.none"), 0)
-    view = Others(w.ui("debrief.others.players_one") if n == 1 else w.ui("debrief.others.players", n=n), n)
+    view = Others(w.ui("debrief.others.players", n=n), n)
     for m in d.key_moments():
         options = [c.id for c in sc.scenes[m.scene].choices]
         shares = stats.shares(sc.id, options)

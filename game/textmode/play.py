@@ -67,8 +67,14 @@ class TextGame(Words):
         self.out(self.s(scene.text))
         for post in scene.posts:
             name = self.name_of(post.author)
-            score = run.friends[post.author].score if post.author in run.friends else (post.score or "")
-            self.out(self.ui("text.post", name=name, score=score, text=self.s(post.text)))
+            score = run.friends[post.author].score if post.author in run.friends else post.score
+            if score is None:
+                self.out(self.ui("text.post_plain", name=name, text=self.s(post.text)))
+            else:
+                self.out(self.ui("text.post", name=name, score=score, text=self.s(post.text)))
+        check = run.gate_check_here()
+        if check is not None:
+            self.show_gate(check)
         if scene.sanction:
             sanction = self.sc.sanction(scene.sanction)
             if sanction is not None:
@@ -89,16 +95,14 @@ class TextGame(Words):
         last_day = outcome.days[-1].day if outcome.days else None
         before = [e for e in outcome.entries if last_day is None or e.day <= last_day]
         after = [e for e in outcome.entries if last_day is not None and e.day > last_day]
+        for by, stars in outcome.ratings:  # a rating first, then what it did to the score
+            self.out(self.ui("text.rating", name=self.name_of(by), stars=stars))
         for entry in before:
             self.show_entry(entry)
-        for by, stars in outcome.ratings:
-            self.out(self.ui("text.rating", name=self.name_of(by), stars=stars))
         for day in outcome.days:
             self.show_day(day)
         for entry in after:
             self.show_entry(entry)
-        if outcome.gate_check is not None:
-            self.show_gate(outcome.gate_check)
         self.out("")
 
     def show_entry(self, entry: LedgerEntry) -> None:
@@ -154,8 +158,6 @@ class TextGame(Words):
     # ----- playing -------------------------------------------------------------------------
     def play(self, lines: Iterator[str]) -> int:
         self.show_intro()
-        if self.week.gate_checks:
-            self.show_gate(self.week.gate_checks[-1])
         while not self.week.ended:
             self.show_scene()
             choices = self.week.choices()
