@@ -30,7 +30,9 @@ def signed(n: int) -> str:
 
 def _choice(w: Speaker, run: Run, cid: str) -> str:
     """A choice's button text, quoted inside a sentence (so without its own full stop)."""
-    text = w.s(run.scenario.choice(cid).text).strip()
+    choice = run.scenario.choice(cid)
+    own = not choice.synthetic or run.scenario.strings.has(choice.text)
+    text = (w.s(choice.text) if own else w.ui("common.continue")).strip()
     return text[:-1] if text.endswith(".") and not text.endswith("..") else text
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Optional, Protocol
 
-from ..engine.model import Person, Scenario
+from ..engine.model import Choice, Person, Scenario
 from ..engine.run import Run
 from .strings import ui as ui_string
 
@@ -53,6 +53,13 @@ class Words:
         if self.sc.strings.has(sid, self.content_lang):
             return self.sc.strings.get(sid, self.content_lang, values)
         return self.ui(sid, **values)
+
+    def choice_text(self, choice: Choice) -> str:
+        """A choice's words; a scene without choices gets the game's "Continue" unless the scenario
+        words its own."""
+        if choice.synthetic and not self.sc.strings.has(choice.text):
+            return self.ui("common.continue")
+        return self.s(choice.text)
 
     def weekday(self, day: int) -> str:
         return self.ui(f"day.{day}")

@@ -81,7 +81,7 @@ class TextGame(Words):
                 self.out(self.ui("text.sanction", sanction=self.s(sanction.label)))
         self.out(self.ui("text.choices"))
         for i, choice in enumerate(run.choices(), 1):
-            self.out(f"{i}. {self.s(choice.text)}")
+            self.out(f"{i}. {self.choice_text(choice)}")
 
     def show_gate(self, check: GateCheck) -> None:
         gate = self.sc.gate(check.gate)

@@ -15,7 +15,8 @@ from .marks import Path
 from .tables import Table, compare_languages
 
 PLACEHOLDER_ROOTS = {"score", "player", "stars", "day"}
-DERIVED = ("scene", "choice", "result", "epilogue")  # string ids that follow from a structure's id
+DERIVED = ("scene", "choice", "result", "epilogue")
+OWN_DEFAULTS = {"choice.continue"}  # the game words these itself when a scenario does not  # string ids that follow from a structure's id
 
 
 def graph(b: Builder, scenes: Mapping[str, Scene], start: str) -> None:

@@ -102,10 +102,8 @@ def rules(b: Builder, value: Any) -> None:
             b.err(p, f"{what} must be a mapping like {{delta: -15, vague: consumption}}")
             continue
         b.known_keys(r, ("delta", "vague", "exact", "criterion"), p, what)
-        if "delta" not in r:
-            b.err(p, f"{what} needs a delta")
-            continue
-        low, high = delta(b, r["delta"], p + ("delta",), what)
+        # no delta: 0 (a rule that association or ratings name gets its points from them)
+        low, high = delta(b, r["delta"], p + ("delta",), what) if "delta" in r else (0, 0)
         vague = r.get("vague")
         if not isinstance(vague, str) or not ID.match(vague):
             b.err(p + ("vague",) if "vague" in r else p, f"{what} needs vague: REASON (the player sees reason.REASON)")

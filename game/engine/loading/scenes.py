@@ -144,7 +144,7 @@ def scene(b: Builder, i: int, s: dict[str, Any], values: list[str]) -> Scene:
         b.err(p + ("kiosk",), f"{what}: a scene the kiosk skips needs a scene-level next")
     built = choices(b, sid, s.get("choices"), p + ("choices",), what, values)
     if not built:
-        built = (Choice(id="continue", scene=sid, text=b.string("choice.continue", p, what), result=None,
+        built = (Choice(id="continue", scene=sid, text=b.string("choice.continue", p, what, optional=True), result=None,
                         condition=None, effects=(), synthetic=True),)
     return Scene(id=sid, day=day, time=TimeOfDay(time), place=place, speaker=speaker, kind=SceneKind(kind),
                  text=b.string(s.get("text", f"scene.{sid}"), p, what), posts=posts,

@@ -29,9 +29,10 @@ def clamp_scroll(screen, value: float) -> int:
     return int(max(lowest, min(0, value)))
 
 
-def post_stars(likes: int, score) -> float:
-    """The post's star rating as the app shows it: a blend of its likes and its author's score."""
-    base = 3.0 if score is None else 1.0 + 4.0 * max(0.0, min(1.0, (score - 350) / 600))
+def post_stars(likes: int, score, low: int, high: int) -> float:
+    """The post's star rating as the app shows it: a blend of its likes and where its author's score
+    stands in the scenario's range."""
+    base = 3.0 if score is None else 1.0 + 4.0 * max(0.0, min(1.0, (score - low) / max(1, high - low)))
     bonus = min(1.0, likes / 400)
     return round(min(5.0, base * 0.8 + bonus), 1)
 
@@ -100,4 +101,4 @@ def draw_post(screen, surf: pygame.Surface, box: pygame.Rect, post) -> None:
     draw.icon(surf, "heart", (nx + L.px(8), fy), L.px(7), theme.ACCENT_2)
     r = draw_line(surf, L, app.ui("feed.likes", n=post.likes), "tiny", (nx + L.px(20), fy), theme.INK_SOFT,
                   "midleft")
-    draw.stars(surf, r.right + L.px(14), fy, L.px(6), post_stars(post.likes, score))
+    draw.stars(surf, r.right + L.px(14), fy, L.px(6), post_stars(post.likes, score, sc.min_score, sc.max_score))

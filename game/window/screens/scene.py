@@ -68,7 +68,7 @@ class SceneScreen(PlayScreen):
             col = inner
         self.col = col
         choices = self.choices()
-        labels = [app.s(c.text) for c in choices]
+        labels = [app.words.choice_text(c) for c in choices]
         gap = L.px(10)
         heights = [choice_height(L, t, col.w) for t in labels]
         total = sum(heights) + gap * max(0, len(heights) - 1)
