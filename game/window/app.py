@@ -16,7 +16,6 @@ import os
 import sys
 import threading
 import time
-import traceback
 import warnings
 from pathlib import Path
 from typing import Any, Iterator, Optional
@@ -41,18 +40,16 @@ from ..session.saves import SaveSlot  # noqa: E402
 from ..session.settings import Settings, load_settings, save_settings  # noqa: E402
 from ..session.stats import Stats  # noqa: E402
 from ..session.words import Words  # noqa: E402
-from . import display, navigate, warmup  # noqa: E402
+from . import display, loop, navigate, week  # noqa: E402
 from .autoplay import Autoplayer  # noqa: E402
 from .kiosk import KioskController  # noqa: E402
+from .loading import ScenarioLoader  # noqa: E402
 from .screens.base import Screen  # noqa: E402
 from .ui.hud import Hud  # noqa: E402
 from .ui.layers import Layers  # noqa: E402
 from .ui.sound import Sound  # noqa: E402
 from .ui.theme import Layout  # noqa: E402
 
-LOADED = pygame.event.custom_type()
-INPUT_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN, pygame.KEYDOWN, pygame.MOUSEWHEEL)
-MAX_ERRORS = 50  # caught errors before a (non-kiosk) game gives up
 
 
 class App:
@@ -68,11 +65,9 @@ class App:
             self.settings.transparent = True
         self.seed_arg: Optional[int] = getattr(args, "seed", None)
         self.scenario_path = Path(scenario_path)
-        self._scenario: Optional[Scenario] = None
         self._session: Optional[PlaySession] = None
         self._preview: Optional[Run] = None
-        self._load_error: Optional[str] = None
-        self._loader: Optional[threading.Thread] = None
+        self._loader = ScenarioLoader()
         self.stack: list[Screen] = []
         self.queue: list[Screen] = []
         self.now = 0.0
@@ -100,21 +95,21 @@ class App:
     # ----- what screens read -------------------------------------------------------------------
     @property
     def scenario(self) -> Optional[Scenario]:
-        return self._scenario
+        return self._loader.scenario
 
     @property
     def load_error(self) -> Optional[str]:
-        return self._load_error
+        return self._loader.error
 
     @property
     def session(self) -> PlaySession:
         """The play session of the loaded scenario (made when it has loaded)."""
         if self._session is None:
             if not self.wait_loaded():
-                raise RuntimeError(f"the scenario did not load: {self._load_error}")
-            assert self._scenario is not None
-            slot = SaveSlot(data_dir(), self._scenario.id) if self.persist else None
-            self._session = PlaySession(self._scenario, kiosk=self.kiosk, stats=lambda: self.stats, slot=slot,
+                raise RuntimeError(f"the scenario did not load: {self.load_error}")
+            assert self.scenario is not None
+            slot = SaveSlot(data_dir(), self.scenario.id) if self.persist else None
+            self._session = PlaySession(self.scenario, kiosk=self.kiosk, stats=lambda: self.stats, slot=slot,
                                         seed=self.seed_arg)
         return self._session
 
@@ -136,8 +131,8 @@ class App:
 
     @property
     def words(self) -> Words:
-        assert self._scenario is not None
-        return Words(self._scenario, self.settings.lang, source=self)
+        assert self.scenario is not None
+        return Words(self.scenario, self.settings.lang, source=self)
 
     @property
     def hud(self) -> Hud:
@@ -184,7 +179,7 @@ class App:
         return self.words.framing(key, **values)
 
     def person(self, pid: Optional[str]) -> Optional[Person]:
-        return self._scenario.person(pid) if self._scenario is not None else None
+        return self.scenario.person(pid) if self.scenario is not None else None
 
     def name_of(self, pid: str) -> str:
         return self.words.name_of(pid)
@@ -193,13 +188,13 @@ class App:
         return self.ui(f"day.{day}")
 
     def has_save(self) -> bool:
-        return self.persist and self._scenario is not None and self.session.has_save()
+        return self.persist and self.scenario is not None and self.session.has_save()
 
     def open_address(self, url: str) -> bool:
         """Open a cited source in the browser: at home only (never in the kiosk)."""
-        if self.kiosk or self._scenario is None:
+        if self.kiosk or self.scenario is None:
             return False
-        return open_address(url, self.kiosk, allowed_addresses(self._scenario))
+        return open_address(url, self.kiosk, allowed_addresses(self.scenario))
 
     def autoplaying(self) -> bool:
         return self.autoplayer is not None
@@ -236,34 +231,15 @@ class App:
 
     # ----- loading -------------------------------------------------------------------------------
     def start_loading(self) -> None:
-        def work() -> None:
-            from ..engine import ScenarioError, load_scenario
-            try:
-                self._scenario = load_scenario(str(self.scenario_path))
-            except ScenarioError as exc:
-                self._load_error = str(exc.problems[0]) if exc.problems else str(exc)
-                print(f"scored: cannot load {self.scenario_path}:", file=sys.stderr)
-                for p in exc.problems:
-                    print(f"  {p}", file=sys.stderr)
-            except Exception as exc:  # never a traceback: one line names what went wrong
-                self._load_error = f"{exc.__class__.__name__}: {exc}"
-                print(f"scored: cannot load {self.scenario_path}: {self._load_error}", file=sys.stderr)
-            try:
-                pygame.event.post(pygame.event.Event(LOADED))
-            except pygame.error:
-                pass
-        self._loader = threading.Thread(target=work, name="scored-loader", daemon=True)
-        self._loader.start()
+        self._loader.start(self.scenario_path)
 
     def loaded(self, scenario: Scenario) -> None:
         """Play `scenario` (already loaded: tests, and hosts that load it themselves)."""
-        self._scenario = scenario
+        self._loader.scenario = scenario
         self._session = None
 
     def wait_loaded(self) -> bool:
-        if self._loader is not None:
-            self._loader.join()
-        return self._scenario is not None
+        return self._loader.wait() is not None
 
     # ----- the stack -----------------------------------------------------------------------------
     @property
@@ -324,55 +300,12 @@ class App:
     def quit(self) -> None:
         self.running = False
 
-    # ----- the week (the session decides; the app shows) -----------------------------------------
-    def new_week(self, seed: Optional[int] = None) -> None:
-        if not self.wait_loaded():
-            self.message = self._load_error
-            self.dirty = True
-            return
-        run = self.session.new_week(seed)
-        self.hud.reset(run)
-        self.message = None
-        self.show(navigate.week_start(self))
-        self.say_save_problem()
-
-    def resume(self) -> None:
-        if not self.wait_loaded():
-            self.message = self._load_error
-            return
-        run, problem = self.session.resume()
-        if run is None:
-            # the engine's sentence (English) goes to the log; the player reads it in their language
-            if problem:
-                print(f"scored: {problem}", file=sys.stderr)
-            self.to_title(self.ui("msg.broken_save") if problem else None)
-            return
-        self.hud.reset(run)
-        self.message = None
-        self.show(navigate.where_the_week_stands(self))
-
-    def choose(self, choice_id: str) -> None:
-        """Take a choice, then show the day's summaries, the next scene or the ending."""
-        run = self.run
-        if run is None or run.ended:
-            return
-        step = self.session.choose(choice_id)
-        self.hud.on_outcome(step.outcome, self.session.run)
-        self.show(navigate.after_choice(self, step, step.outcome.result))
-        self.say_save_problem()
-
-    def undo(self) -> None:
-        if self.session.undo():
-            run = self.session.run
-            assert run is not None
-            self.hud.reset(run)
-            self.show(navigate.where_the_week_stands(self))
-
-    def say_save_problem(self) -> None:
-        """Tell the player once that the week cannot be saved (the game goes on)."""
-        if self._session is not None and self._session.save_notice_due():
-            print(f"scored: could not save: {self._session.save_problem}", file=sys.stderr)
-            self.hud.notice(self.ui("msg.save_failed"))
+    # ----- the week: the session decides, game/window/week.py shows (functions, as methods) -------
+    new_week = week.new_week
+    resume = week.resume
+    choose = week.choose        # a choice, then the day summaries, the next scene or the ending
+    undo = week.undo
+    say_save_problem = week.say_save_problem
 
     def apply_settings(self, fullscreen_changed: bool = False) -> None:
         self._sound.set_volume(self.settings.volume)
@@ -389,148 +322,12 @@ class App:
     def stop_autoplay(self) -> None:
         self.autoplayer = None
 
-    # ----- the loop ------------------------------------------------------------------------------
-    def dispatch(self, ev: pygame.event.Event) -> None:
-        t = ev.type
-        if t == pygame.QUIT:
-            self.running = False
-            return
-        if t == LOADED:
-            self.layout_epoch += 1  # the title may now offer Continue
-            self.dirty = True
-            return
-        if t == pygame.VIDEORESIZE:
-            self.resize(ev.size)
-            return
-        if t in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED,
-                 pygame.WINDOWFOCUSGAINED, pygame.WINDOWSIZECHANGED):
-            if t == pygame.WINDOWSIZECHANGED and self.surface.get_size() != self.layout_size():
-                self.relayout()
-            self.dirty = True
-            return
-        if t in (pygame.WINDOWFOCUSLOST, pygame.WINDOWLEAVE):
-            top = self.top
-            if top is not None:
-                top.pressed = None
-                top.hover = None
-            self.dirty = True
-            return
-        if t in INPUT_EVENTS:
-            swallow = self.kiosk_ctl is not None and self.kiosk_ctl.input(ev)
-            self.last_input = self.now
-            if swallow:
-                return  # the touch that ends the attract loop or the countdown does nothing else
-        top = self.top
-        if top is not None:
-            top.ensure_layout()  # a screen shown by the previous event has not been laid out yet
-            top.handle(ev)
-
-    def frame(self, events: list[pygame.event.Event], dt: float, draw: bool = True) -> bool:
-        """One frame: events, updates, and a redraw when needed. True when it drew."""
-        try:
-            self.now += dt
-            for ev in events:
-                self.dispatch(ev)
-                if not self.stack:
-                    break
-            if not self.stack:
-                self.to_title()
-            top = self.top
-            moving = False
-            for scr in self.stack:
-                scr.ensure_layout()
-            if top is not None:
-                moving = top.update(dt) or moving
-                if any(s.shows_hud for s in self.stack):
-                    moving = self.hud.update(dt) or moving
-            if self.kiosk_ctl is not None:
-                moving = self.kiosk_ctl.tick() or moving
-            if self.autoplayer is not None:
-                self.autoplayer.tick()
-                moving = True
-            if (self.dirty or moving) and draw:
-                self.draw()
-                return True
-            return False
-        except Exception as exc:  # never a traceback on screen
-            self.fail(exc)
-            return True
-
-    def draw(self) -> None:
-        surf = self.surface
-        first = 0
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i].opaque:
-                first = i
-                break
-        for scr in self.stack[first:]:
-            scr.ensure_layout()
-            scr.draw(surf)
-        if self.kiosk_ctl is not None:
-            self.kiosk_ctl.draw(surf)
-        pygame.display.flip()
-        self.frames += 1
-        self.dirty = False
-
-    def fail(self, exc: BaseException) -> None:
-        text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-        self.errors.append(text)
-        print(f"scored: an error was caught; back to the title.\n{text}", file=sys.stderr)
-        if len(self.errors) > MAX_ERRORS and not self.kiosk:
-            self.running = False  # something is badly wrong: stop rather than loop
-            return
-        if self.autoplayer is not None and not self.autoplayer.loop:
-            self.exit_code = 1  # a week the game plays by itself ends at its first error
-            self.running = False
-            return
-        try:
-            self.autoplayer = None
-            self.to_title(self.ui("msg.error"))
-            self.draw()
-        except Exception as again:  # pragma: no cover - the title itself is broken
-            print(f"scored: the title failed too: {again}", file=sys.stderr)
-            self.running = False
-
-    def idle_work(self) -> bool:
-        """Work for the time the player spends reading: fill caches for what comes next."""
-        return warmup.warm_up(self) or warmup.prefetch(self) or self.prepare_next()
-
-    def prepare_next(self) -> bool:
-        """A screen's own work for the reading time (the debrief lays out its next page);
-        True if there was some."""
-        top = self.top
-        try:
-            return bool(top is not None and top.prepare_next())
-        except Exception as exc:  # preparing is an optimisation only
-            print(f"scored: preparing skipped ({exc})", file=sys.stderr)
-            return False
-
-    def loop(self) -> int:
-        clock = pygame.time.Clock()
-        fast = self.autoplayer is not None and self.autoplayer.fast
-        last = time.perf_counter()
-        idle_frames = 0
-        while self.running:
-            if fast and self.autoplayer is None:
-                break  # the week played by itself is over (or failed)
-            if fast:
-                self.frame(pygame.event.get(), 1 / 30)
-                continue
-            events = pygame.event.get()
-            now = time.perf_counter()
-            dt = min(0.1, now - last)
-            last = now
-            drew = self.frame(events, dt)
-            if drew or events:
-                idle_frames = 0
-                clock.tick(60)
-            else:
-                idle_frames += 1
-                if idle_frames > 3 and self.idle_work():
-                    continue
-                # nothing moves: sleep until input (short naps keep touch latency low)
-                time.sleep(0.012 if idle_frames < 30 else 0.04)
-        return self.exit_code
+    # ----- the loop: game/window/loop.py's functions, as methods ----------------------------------
+    dispatch = loop.dispatch  # one event to the top screen
+    frame = loop.frame        # events, updates and a redraw when needed; True when it drew
+    draw = loop.draw
+    fail = loop.fail          # an error caught: log it, back to the title
+    loop = loop.run           # until the player quits; the exit code
 
     # ----- start-up ------------------------------------------------------------------------------
     def boot(self) -> None:

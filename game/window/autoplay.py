@@ -6,12 +6,11 @@ from __future__ import annotations
 import os
 import random
 import sys
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 import pygame
 
 from ..engine.policies import POLICIES
-from ..engine.run import Run
 
 if TYPE_CHECKING:
     from .context import AppContext

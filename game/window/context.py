@@ -84,11 +84,20 @@ class ScreenContext(Protocol):
 
 
 class AppContext(ScreenContext, Protocol):
-    """What the app's own helpers (warm-up, kiosk controller, autoplay) also use."""
+    """What the app's own parts (the frame loop, warm-up, kiosk controller, autoplay) also use."""
     warm_pending: bool
     prefetched: Any
     last_input: float
     running: bool
+    frames: int
+    errors: list[str]
+    exit_code: int
+    autoplayer: Any   # game.window.autoplay.Autoplayer (which takes this context: named loosely)
+    kiosk_ctl: Any    # game.window.kiosk.KioskController (likewise)
+
+    def relayout(self) -> None: ...
+    def resize(self, size: tuple[int, int]) -> None: ...
+    def layout_size(self) -> tuple[int, int]: ...
 
     def previewing(self, run: "Run") -> AbstractContextManager["Run"]: ...
     def wait_loaded(self) -> bool: ...

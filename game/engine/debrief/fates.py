@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Optional
 
-from ..kinds import Origin
 from ..model import Choice
 from ..rules import FriendDelta, walk
 from ..run import Run

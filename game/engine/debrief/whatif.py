@@ -3,7 +3,7 @@ with one choice changed; where the rest no longer fits, the open choice most lik
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from typing import Any, Optional
+from typing import Optional
 
 from ..errors import RunError
 from ..model import Choice

@@ -118,7 +118,7 @@ class DebriefPage(Screen):
 
     # ----- layout ---------------------------------------------------------------------------
     def layout(self) -> None:
-        app, L = self.app, self.app.layout
+        L = self.app.layout
         W, H = L.W, L.H
         self.card = card = L.rect(24, 20, W - 48, H - 40)
         self.pad = pad = L.px(32)
@@ -193,7 +193,7 @@ class DebriefPage(Screen):
 
     # ----- drawing --------------------------------------------------------------------------
     def draw_static(self, surf: pygame.Surface) -> None:
-        app, L = self.app, self.app.layout
+        L = self.app.layout
         surf.blit(draw.background(*surf.get_size()), (0, 0))
         draw.flat_card(surf, self.card, L.px(32), (255, 255, 255), (246, 240, 255), shadow_px=L.px(12))
         draw_text(surf, L, self.title(), "title", self.title_rect, theme.INK, max_lines=1)

@@ -39,7 +39,6 @@ def post_stars(likes: int, score, low: int, high: int) -> float:
 
 def draw_phone(screen, surf: pygame.Surface, rect: pygame.Rect) -> None:
     app, L = screen.app, screen.app.layout
-    run, sc = app.run, app.scenario
     # the phone body
     draw.card(surf, rect, L.px(36), (60, 56, 92), (38, 34, 64), gloss=True, shadow_px=L.px(10))
     scr = rect.inflate(-L.px(16), -L.px(16))

@@ -111,7 +111,7 @@ class QuizResultScreen(DebriefPage):
         return self.app.ui("debrief.quiz.results_title")
 
     def build(self, flow: Flow) -> None:
-        app, L, s = self.app, self.app.layout, self.session
+        app, s = self.app, self.session
         quiz = s.quiz
         total = len(quiz)
         if s.quiz_before is None:

@@ -186,8 +186,6 @@ class SceneScreen(PlayScreen):
         self.draw_text_bubble(surf, speaker is not None)
 
     def draw_dynamic(self, surf: pygame.Surface) -> None:
-        app, L = self.app, self.app.layout
-        card = self.card
         self.draw_frame_dynamic(surf)
         if self.panel is not None:
             if self.scene.kind == "gate":
@@ -197,7 +195,7 @@ class SceneScreen(PlayScreen):
         self.draw_buttons(surf)
 
     def draw_text_bubble(self, surf: pygame.Surface, has_speaker: bool) -> None:
-        app, L = self.app, self.app.layout
+        L = self.app.layout
         room = self.bubble_room
         inner = room.inflate(-L.px(40), -L.px(32))
         notice = self.scene.kind == "notice"

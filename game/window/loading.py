@@ -1,0 +1,48 @@
+"""The scenario, loaded in a thread while the title shows; its problems go to the log, and the
+first of them to the title (never a traceback)."""
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+from typing import Optional
+
+import pygame
+
+from ..engine import ScenarioError, load_scenario
+from ..engine.model import Scenario
+
+LOADED = pygame.event.custom_type()  # posted when the loading is done, either way
+
+
+class ScenarioLoader:
+    def __init__(self) -> None:
+        self.scenario: Optional[Scenario] = None
+        self.error: Optional[str] = None
+        self._thread: Optional[threading.Thread] = None
+
+    def start(self, path: Path) -> None:
+        self._thread = threading.Thread(target=self._load, args=(path,), name="scored-loader", daemon=True)
+        self._thread.start()
+
+    def _load(self, path: Path) -> None:
+        try:
+            self.scenario = load_scenario(str(path))
+        except ScenarioError as exc:
+            self.error = str(exc.problems[0]) if exc.problems else str(exc)
+            print(f"scored: cannot load {path}:", file=sys.stderr)
+            for p in exc.problems:
+                print(f"  {p}", file=sys.stderr)
+        except Exception as exc:  # never a traceback: one line names what went wrong
+            self.error = f"{exc.__class__.__name__}: {exc}"
+            print(f"scored: cannot load {path}: {self.error}", file=sys.stderr)
+        try:
+            pygame.event.post(pygame.event.Event(LOADED))
+        except pygame.error:
+            pass
+
+    def wait(self) -> Optional[Scenario]:
+        """The scenario, once loaded (None when it could not be)."""
+        if self._thread is not None:
+            self._thread.join()
+        return self.scenario
