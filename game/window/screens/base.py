@@ -1,7 +1,6 @@
 """The screen base class: buttons with mouse, touch and keyboard focus; shared play regions."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Optional
 
 import pygame
@@ -239,64 +238,3 @@ class Screen:
                     break
         elif k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
             self.scroll(pygame.mouse.get_pos(), app.layout.px(240) * (1 if k == pygame.K_PAGEUP else -1))
-
-
-@dataclass
-class Regions:
-    top: pygame.Rect
-    meter: pygame.Rect
-    side: pygame.Rect
-    main: pygame.Rect
-    menu: pygame.Rect
-
-
-def play_regions(app: "ScreenContext") -> Regions:
-    """The play screen's areas: top bar, meter, sidebar (score, notices, friends), main card."""
-    L = app.layout
-    W, H = L.W, L.H
-    top = L.rect(16, 10, W - 32, 62)
-    meter = L.rect(16, 74, W - 32, 48)
-    side_w = 290
-    side = L.rect(16, 128, side_w, H - 128 - 14)
-    main = L.rect(16 + side_w + 16, 128, W - side_w - 48, H - 128 - 14)
-    menu = L.rect(W - 16 - 7 - 48, 17, 48, 48)
-    return Regions(top, meter, side, main, menu)
-
-
-class PlayScreen(Screen):
-    """A screen of the week: top bar, meter, score card, notices and friends around the main card."""
-
-    shows_hud = True
-
-    def regions(self) -> Regions:
-        return play_regions(self.app)
-
-    def menu_button(self) -> Button:
-        r = self.regions().menu
-        return Button(r, "", self.app.open_pause, kind="secondary", icon="menu", name="menu")
-
-    def top_text(self) -> tuple[str, str]:
-        return "", ""
-
-    def draw_frame_static(self, surf: pygame.Surface) -> Regions:
-        """The still parts around the main card: background and top bar."""
-        app = self.app
-        surf.blit(draw.background(*surf.get_size()), (0, 0))
-        R = self.regions()
-        title, subtitle = self.top_text()
-        app.hud.draw_top(surf, R.top, title, subtitle)
-        return R
-
-    def draw_frame_dynamic(self, surf: pygame.Surface) -> None:
-        """The score meter, score card, change notices and friends (they animate)."""
-        app = self.app
-        R = self.regions()
-        app.hud.draw_meter(surf, R.meter)
-        L = app.layout
-        side = R.side
-        card_h = L.px(140)
-        app.hud.draw_score_card(surf, pygame.Rect(side.x, side.y, side.w, card_h))
-        notices = pygame.Rect(side.x, side.y + card_h + L.px(10), side.w, L.px(160))
-        app.hud.draw_toasts(surf, notices)
-        friends = pygame.Rect(side.x, notices.bottom + L.px(8), side.w, side.bottom - notices.bottom - L.px(8))
-        app.hud.draw_friends(surf, friends)

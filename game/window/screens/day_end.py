@@ -9,7 +9,7 @@ from ..ui import draw, theme
 from ..ui.portrait import portrait
 from ..ui.text import draw_line, draw_text, line_h, measure, style_font
 from ..ui.widgets import Button, button_width
-from .base import PlayScreen
+from .play import PlayScreen
 
 MAX_REASONS = 6
 

@@ -10,8 +10,9 @@ import pygame
 from ..ui import draw, scenery, theme
 from ..ui.portrait import portrait
 from ..ui.text import draw_line, draw_text, fit, line_h, measure, style_font
+from ..ui.parts import Panel, Part
 from ..ui.widgets import Button, choice_height
-from .base import PlayScreen
+from .play import PlayScreen
 from . import feed, gate, sanction
 
 
@@ -185,13 +186,18 @@ class SceneScreen(PlayScreen):
                       theme.ACCENT, valign="middle")
         self.draw_text_bubble(surf, speaker is not None)
 
+    def own_parts(self) -> list[Part]:
+        """A gate scene's verdict, a sanction scene's picture."""
+        if self.panel is None:
+            return []
+        if self.scene.kind == "gate":
+            return [Panel(self.panel, lambda surf, rect: gate.draw_gate_panel(self, surf, rect))]
+        if self.scene.kind == "sanction":
+            return [Panel(self.panel, lambda surf, rect: sanction.draw_sanction_panel(self, surf, rect))]
+        return []
+
     def draw_dynamic(self, surf: pygame.Surface) -> None:
         self.draw_frame_dynamic(surf)
-        if self.panel is not None:
-            if self.scene.kind == "gate":
-                gate.draw_gate_panel(self, surf, self.panel)
-            elif self.scene.kind == "sanction":
-                sanction.draw_sanction_panel(self, surf, self.panel)
         self.draw_buttons(surf)
 
     def draw_text_bubble(self, surf: pygame.Surface, has_speaker: bool) -> None:

@@ -1,0 +1,62 @@
+"""The parts of a play screen: each region (the meter, the score card, the change notices, the
+friends, a scene's gate or sanction panel) is an object with its own place and its own draw, so a
+screen lists its parts instead of placing calls by hand, and another layout (portrait) only places
+them differently. The animated state they draw is the HUD's (hud.py)."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import pygame
+
+
+class Part:
+    """A region of a play screen that draws itself over the screen's still layer."""
+
+    def __init__(self, rect: pygame.Rect):
+        self.rect = rect
+
+    def draw(self, surf: pygame.Surface) -> None:
+        raise NotImplementedError
+
+
+class Meter(Part):
+    """The score's range in tier colours with the gates marked, and where the score stands."""
+
+    def __init__(self, hud: Any, rect: pygame.Rect):
+        super().__init__(rect)
+        self.hud = hud
+
+    def draw(self, surf: pygame.Surface) -> None:
+        self.hud.draw_meter(surf, self.rect)
+
+
+class ScoreCard(Meter):
+    """The score, its tier's name and shape, and the stars others gave you."""
+
+    def draw(self, surf: pygame.Surface) -> None:
+        self.hud.draw_score_card(surf, self.rect)
+
+
+class Notices(Meter):
+    """What the last choice did to the score, change by change."""
+
+    def draw(self, surf: pygame.Surface) -> None:
+        self.hud.draw_toasts(surf, self.rect)
+
+
+class Friends(Meter):
+    """Your friends' faces, scores and statuses."""
+
+    def draw(self, surf: pygame.Surface) -> None:
+        self.hud.draw_friends(surf, self.rect)
+
+
+class Panel(Part):
+    """A scene's own panel (a gate's verdict, a sanction's picture), drawn by `paint(surf, rect)`."""
+
+    def __init__(self, rect: pygame.Rect, paint: Callable[[pygame.Surface, pygame.Rect], None]):
+        super().__init__(rect)
+        self.paint = paint
+
+    def draw(self, surf: pygame.Surface) -> None:
+        self.paint(surf, self.rect)
