@@ -166,13 +166,18 @@ def scenario_files(paths: Sequence[str]) -> list[str]:
 
 
 def validate(paths: Sequence[str]) -> int:
+    """Check scenarios, and the game's own strings in every language."""
     from .engine import check_scenario
+    from .session.strings import check_ui_strings
     files = scenario_files(paths)
     if not files:
         where = ", ".join(paths) if paths else str(SCENARIOS)
         print(f"No scenario to check: no scenario.yaml found in {where}.", file=sys.stderr)
         return EXIT_NOTHING
-    bad = 0
+    own = check_ui_strings()
+    for problem in own:
+        print(problem)
+    bad = len(own)
     for path in files:
         _, problems = check_scenario(path)
         for problem in problems:

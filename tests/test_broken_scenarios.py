@@ -72,6 +72,40 @@ CASES = [
      "duplicate ending id 'drove'"),
     ("friend_and_character_share_id", "scenario.yaml", "scenes:", "characters:\n  mei: {}\nscenes:",
      "scenario.yaml", "  mei: {}", "duplicate person id 'mei'"),
+    # the validator's later findings
+    ("impossible_status", "scenario.yaml", '"gate.car and flag.tidy"', '"gate.car and friend.mei.status == \'mutd\'"',
+     "scenario.yaml", "friend.mei.status", "friend.mei.status is never 'mutd' (it is one of: friend, muted, unfriended)"),
+    ("number_compared_with_text", "scenario.yaml", '"gate.car and flag.tidy"', '"score > \'high\'"',
+     "scenario.yaml", "score > 'high'", "score is a number, 'high' is text: '>' can never compare them"),
+    ("delayed_past_the_week", "scenario.yaml", "{set: tidy}]", "{set: tidy}, {later: {days: 3, do: [{rule: purchase.dishwasher}]}}]",
+     "scenario.yaml", "      - id: buy_dishwasher",
+     "an effect 3 days later falls after the last day (day 2), so it never happens"),
+    ("ending_never_holds", "scenario.yaml", '"gate.car and flag.tidy"', '"score > 700 and score < 600"',
+     "scenario.yaml", "score > 700 and score < 600", "ending 'drove' can never be chosen: its condition never holds"),
+    ("ending_shadowed", "scenario.yaml", "  - {id: walked}", '  - {id: far, if: "gate.visa and flag.tidy"}\n  - {id: walked}',
+     "scenario.yaml", "gate.visa and flag.tidy", "ending 'far' can never be chosen: whenever its condition holds, "
+     "an ending before it ('drove') is chosen first"),
+    ("unknown_tier_shape", "scenario.yaml", "shape: triangle", "shape: hexagn", "scenario.yaml", "shape: hexagn",
+     "tier 'low': shape 'hexagn' is not one of circle, square, diamond, triangle, pentagon, hexagon, octagon, star "
+     "(did you mean 'hexagon'?)"),
+    ("gate_scene_without_gate", "scenario.yaml", "    kind: gate\n    gate: car\n", "    kind: gate\n", "scenario.yaml",
+     "kind: gate", "scene 'desk': a gate scene needs gate: GATE"),
+    ("gate_without_gate_scene", "scenario.yaml", "    kind: gate\n    gate: car\n", "    gate: car\n", "scenario.yaml",
+     "gate: car", "scene 'desk': a scene that checks gate 'car' must be kind: gate"),
+    ("sanction_scene_without_sanction", "scenario.yaml", "    kind: gate\n    gate: car\n", "    kind: sanction\n",
+     "scenario.yaml", "kind: sanction", "scene 'desk': a sanction scene needs sanction: SANCTION"),
+    ("no_suggestion_when_not_close", "scenario.yaml", "{rule: purchase.video_game}", "{rule: weather}",
+     "scenario.yaml", "{rule: weather}", "choice 'buy_game': unknown rule 'weather'"),
+    ("yaml_tag", "scenario.yaml", "    day: 1\n", "    day: !!python/name:os.system\n", "scenario.yaml",
+     "!!python/name", "is not supported here"),
+    ("yaml_merge_key", "scenario.yaml", "  mei: {score: 610}", "  base: &b {score: 610}\n  mei: {<<: *b}",
+     "scenario.yaml", "<<", "merge keys (<<) are not supported"),
+    ("number_too_long", "scenario.yaml", "    day: 2\n", "    day: " + "9" * 5000 + "\n", "scenario.yaml",
+     "99999", "cannot be read as a value"),
+    ("alias_loop", "scenario.yaml", "values: [honesty]", "values: &v [honesty, *v]", "scenario.yaml", "values: &v",
+     "an alias refers to the value that holds it"),
+    ("inf_weight", "scenario.yaml", "values: [honesty]", "values: [honesty]\nassociation: {rule: purchase.dishwasher, "
+     "weight: {friend: .inf}}", "scenario.yaml", ".inf", "association: weight of friend must be a number from 0 to 1"),
     ("duplicate_string_by_nesting", "en.yaml", "reason: {consumption: Consumption en}",
      "reason: {consumption: Consumption en}\nreason.consumption: Again", "en.yaml", "reason.consumption: Again",
      "duplicate string id 'reason.consumption'"),
@@ -126,3 +160,27 @@ def test_load_scenario_raises_with_every_problem(tmp_path):
 def test_missing_file_is_named(tmp_path):
     _, problems = check_scenario(str(tmp_path / "nowhere" / "scenario.yaml"))
     assert len(problems) == 1 and "cannot read the scenario" in problems[0].message
+
+
+def test_a_duplicate_id_in_a_language_file_is_one_problem(tmp_path):
+    """Before, one duplicate key made the whole file unreadable: hundreds of "missing" strings."""
+    folder = _break(tmp_path, "nl.yaml", 'desk: "Desk nl"', 'desk: "Desk nl", desk: "Again"')
+    _, problems = check_scenario(str(folder / "scenario.yaml"))
+    assert [p.message for p in problems] == ["duplicate key 'desk' (the first one counts)"]
+    assert problems[0].file.endswith("nl.yaml") and problems[0].line > 0
+
+
+def test_an_alias_bomb_is_refused_quickly(tmp_path):
+    folder = _break(tmp_path, "scenario.yaml", "values: [honesty]",
+                    "values: [honesty]\nx0: &a0 [a, a, a, a, a, a, a, a, a, a]\n" +
+                    "".join(f"x{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, "
+                            f"*a{i - 1}, *a{i - 1}, *a{i - 1}]\n" for i in range(1, 9)))
+    _, problems = check_scenario(str(folder / "scenario.yaml"))
+    assert len(problems) == 1 and "expands to more than" in problems[0].message and problems[0].line > 0
+
+
+def test_deep_nesting_is_refused_before_parsing(tmp_path):
+    folder = _break(tmp_path, "scenario.yaml", "values: [honesty]", "values: " + "[" * 100_000 + "]" * 100_000)
+    _, problems = check_scenario(str(folder / "scenario.yaml"))
+    assert len(problems) == 1 and "nested more than" in problems[0].message
+    assert problems[0].line == 13 and problems[0].column > 1  # a line and a column, never a byte offset

@@ -124,3 +124,17 @@ def test_the_dummy_driver_asked_for_by_name_is_allowed(tmp_path):
     out = scored("--autoplay", "random", "--seed", "1", "--fast", "--scenario",
                  str(ROOT / "scenarios" / "sample" / "scenario.yaml"), env=env)
     assert out.returncode == 0, out.stderr[-800:]
+
+
+def test_validate_checks_the_games_own_strings_too(tmp_path, monkeypatch):
+    """A broken UI string (a placeholder lost in translation) is found by `scored validate`."""
+    from game.session import strings
+    locale = tmp_path / "locale"
+    locale.mkdir()
+    for f in strings.LOCALE.glob("*.yaml"):
+        (locale / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    nl = locale / "ui.nl.yaml"
+    nl.write_text(nl.read_text(encoding="utf-8").replace('"Jij bent {name}"', '"Jij bent het"'), encoding="utf-8")
+    problems = strings.check_ui_strings(locale)
+    assert any("intro.you_are" in p.message and "placeholders differ" in p.message for p in problems), problems
+    assert strings.check_ui_strings() == []

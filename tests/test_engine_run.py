@@ -150,3 +150,17 @@ def test_text_fills_placeholders(sample):
     assert run.text("scene.mon_alarm", "en") == "Good morning! Your score is 640. Share something to start the day?"
     assert "640" in run.text("scene.mon_alarm", "nl")
     assert run.value("gate.visa.gap") == 110 and run.value("friend.mei.score") == 590
+
+
+def test_star_ratings_carry_their_score_hint(sample):
+    """A rating's expected points reach the choice's score hint (a positional mix-up once made
+    every rating's hint 0, and the score policy and the debrief's steering count read it)."""
+    from game.engine.rules import Rate, walk
+    r = sample.ratings
+    rated = [(c, e) for s in sample.scenes.values() for c in s.choices for e in walk(c.effects) if isinstance(e, Rate)]
+    assert rated
+    for choice, rate in rated:
+        assert rate.expected == ((rate.low + rate.high) / 2 - r.neutral) * r.per_star
+        assert rate.key != 0 and rate.key != rate.expected
+    choice, rate = next((c, e) for c, e in rated if e.expected)
+    assert choice.score_hint != 0

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional, Protocol
 
 from ..engine.debrief import Counterfactual, Debrief, analyze
+from ..engine.model import Card
 from ..engine.run import Run
 from .words import Words  # noqa: F401  (the usual Speaker)
 
@@ -241,11 +242,11 @@ def _source_lines(w: Speaker, run: Run, source_id: str) -> list[str]:
     return [source_line(w, run, source_id), run.scenario.sources[source_id].url]
 
 
-def card_texts(w: Speaker, kind: str, card: dict) -> tuple[str, str]:
+def card_texts(w: Speaker, kind: str, card: Card) -> tuple[str, str]:
     """A myth card's claim and fact, or a home card's title and text, as the debrief says them."""
     if kind == "myths":
         return (w.framing("claim", text=w.s(f"myth.{card.id}.claim")),
-                w.ui("debrief.myth.fact", text=w.s(f"myth.{card.id}.fact")))
+                w.framing("fact", text=w.s(f"myth.{card.id}.fact")))
     return w.s(f"home.{card.id}.title"), w.s(f"home.{card.id}.text")
 
 

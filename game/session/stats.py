@@ -106,7 +106,7 @@ class Shares:
 class Stats:
     """The statistics file. Never raises into the game: failures leave `notice` and return False."""
 
-    def __init__(self, path: Union[str, os.PathLike, None] = None, *, enabled: bool = True,
+    def __init__(self, path: Union[str, "os.PathLike[str]", None] = None, *, enabled: bool = True,
                  timeout: float = TIMEOUT):
         self.enabled = enabled
         self.path = Path(path) if path is not None else (default_path() if enabled else None)
@@ -302,7 +302,7 @@ class Stats:
         return self.record(sc.id, sc.content_hash, run.kiosk, list(run.log), run.ending.id, run.score)
 
     # ----- reading --------------------------------------------------------------------------
-    def _query(self, sql: str, params: Iterable[Any]) -> list[tuple]:
+    def _query(self, sql: str, params: Iterable[Any]) -> list[tuple[Any, ...]]:
         if not self.enabled or self._conn is None:
             return []
         with self._lock:
@@ -316,8 +316,9 @@ class Stats:
                 return []
 
     @staticmethod
-    def _where(scenario: str, content_hash: Optional[str], kiosk: Optional[bool]) -> tuple[str, list]:
-        sql, params = "r.scenario = ?", [scenario]
+    def _where(scenario: str, content_hash: Optional[str], kiosk: Optional[bool]) -> tuple[str, list[Any]]:
+        sql = "r.scenario = ?"
+        params: list[Any] = [scenario]
         if content_hash is not None:
             sql += " AND r.content_hash = ?"
             params.append(content_hash)
@@ -366,7 +367,7 @@ def _looks_broken(exc: sqlite3.Error) -> bool:
     return any(w in text for w in ("malformed", "not a database", "corrupt", "disk image"))
 
 
-def record_run(run: Any, enabled: bool = True, path: Union[str, os.PathLike, None] = None
+def record_run(run: Any, enabled: bool = True, path: Union[str, "os.PathLike[str]", None] = None
                ) -> tuple[bool, Optional[Notice]]:
     """Open the statistics, store one finished run, close; (stored?, a notice or None)."""
     if not enabled:

@@ -9,7 +9,7 @@ from ..engine.model import Choice, Person, Scenario
 from ..engine.run import Run
 from .strings import ui as ui_string
 
-FRAMES = ("tagline", "fiction", "reporting", "claim")  # see docs/scenario-format.md, "Framing"
+FRAMES = ("tagline", "fiction", "reporting", "claim", "fact")  # see docs/scenario-format.md, "Framing"
 
 
 class HasRun(Protocol):

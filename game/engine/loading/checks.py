@@ -76,8 +76,11 @@ def delayed_effects(b: Builder, scenes: Mapping[str, Scene], last_day: int) -> N
                                 f"(day {last_day}), so it never happens")
 
 
-def _placeholder_ok(b: Builder, name: str) -> bool:
-    if name in PLACEHOLDER_ROOTS:
+FRAME_PLACEHOLDERS = {"frame.claim": {"text"}, "frame.fact": {"text"}}  # what the game fills in
+
+
+def _placeholder_ok(b: Builder, sid: str, name: str) -> bool:
+    if name in PLACEHOLDER_ROOTS or name in FRAME_PLACEHOLDERS.get(sid, ()):
         return True
     parts = name.split(".")
     if len(parts) == 3 and parts[0] == "friend":
@@ -114,7 +117,7 @@ def strings(b: Builder, tables: Mapping[str, Table], langs: list[str]) -> None:
                 line, col = t.lines[sid] if t else (1, 1)
                 b.problems.append(Problem(t.shown if t else "", line, col,
                                           f"string '{sid}' belongs to nothing in the scenario{suggest(sid, used)}"))
-    compare_languages(tables, langs, b.problems, known=lambda name: _placeholder_ok(b, name))
+    compare_languages(tables, langs, b.problems, known=lambda sid, name: _placeholder_ok(b, sid, name))
 
 
 # ----- endings that can never be chosen ---------------------------------------------------------

@@ -131,8 +131,9 @@ def _plural(table: Table, full: str, value: dict[str, Any], line: int, col: int,
 
 
 def compare_languages(tables: Mapping[str, Table], langs: list[str], problems: list[Problem],
-                      known: Optional[Callable[[str], bool]] = None, complete: bool = False) -> None:
-    """Placeholders: known (when a test is given) and the same in every language as in the first.
+                      known: Optional[Callable[[str, str], bool]] = None, complete: bool = False) -> None:
+    """Placeholders: known (when a test of (id, name) is given) and the same in every language as in
+    the first.
     With `complete`, every id of any language must exist in all of them."""
     if not langs:
         return
@@ -155,7 +156,7 @@ def compare_languages(tables: Mapping[str, Table], langs: list[str], problems: l
             names = placeholders(text)
             if known is not None:
                 for name in sorted(names):
-                    if not known(name):
+                    if not known(sid, name):
                         problems.append(Problem(t.shown, line, col, f"string '{sid}': unknown placeholder {{{name}}}"))
             if isinstance(text, Plural):
                 missing = [c for c in ("other",) if c not in text.forms]
