@@ -141,6 +141,16 @@ class Run(Changes):
         return [s.id for s in self.scenario.sanctions
                 if (s.below is not None and score < s.below) or (s.condition is not None and s.condition(self))]
 
+    def revealed(self, sanction_id: str) -> bool:
+        """Whether the player has been shown a sanction: at once, unless the scenario has a scene
+        that shows it, then once that scene was seen (a badge must not come before its scene)."""
+        shows = [s.id for s in self.scenario.scenes.values() if s.sanction == sanction_id]
+        return not shows or any(sid in self.state.seen for sid in shows)
+
+    def visible_sanctions(self) -> list[str]:
+        """The active sanctions the player has been shown."""
+        return [sid for sid in self.active_sanctions() if self.revealed(sid)]
+
     def gate_check_here(self) -> Optional[GateCheck]:
         """The gate check made when the current scene was entered (None if it has no gate)."""
         st = self.state

@@ -1,7 +1,12 @@
 """Opening a source's address in the player's browser: at home only, never in the kiosk."""
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 import webbrowser
+from pathlib import Path
 from typing import Any, Iterable
 
 
@@ -18,4 +23,21 @@ def open_address(url: str, kiosk: bool, allowed: Iterable[str]) -> bool:
     try:
         return bool(webbrowser.open_new_tab(url))
     except (webbrowser.Error, OSError):
+        return False
+
+
+def open_folder(folder: Path) -> bool:
+    """Show a folder in the system's file manager; False when there is none to start (the
+    caller then says where the folder is)."""
+    try:
+        if sys.platform.startswith("win"):
+            os.startfile(str(folder))  # type: ignore[attr-defined]  # Windows only
+            return True
+        opener = "open" if sys.platform == "darwin" else "xdg-open"
+        if shutil.which(opener) is None:
+            return False
+        subprocess.Popen([opener, str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
+        return True
+    except OSError:
         return False

@@ -190,6 +190,17 @@ class App:
     def has_save(self) -> bool:
         return self.persist and self.scenario is not None and self.session.has_save()
 
+    def session_debrief_available(self) -> bool:
+        """A finished week's debrief this player can go back to (never in the kiosk)."""
+        s = self._session
+        return (not self.kiosk and s is not None and s.debrief is not None and s.run is not None
+                and s.run.ended and bool(s.debrief.pages))
+
+    def show_debrief_again(self) -> None:
+        if self.session_debrief_available():
+            assert self._session is not None and self._session.debrief is not None
+            self.show(list(self._session.debrief.pages))
+
     def open_address(self, url: str) -> bool:
         """Open a cited source in the browser: at home only (never in the kiosk)."""
         if self.kiosk or self.scenario is None:
@@ -327,6 +338,7 @@ class App:
     frame = loop.frame        # events, updates and a redraw when needed; True when it drew
     draw = loop.draw
     fail = loop.fail          # an error caught: log it, back to the title
+    idle_work = loop.idle_work  # work for the time the player reads; True if there was some
     loop = loop.run           # until the player quits; the exit code
 
     # ----- start-up ------------------------------------------------------------------------------

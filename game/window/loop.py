@@ -89,6 +89,7 @@ def frame(app: "App", events: list[pygame.event.Event], dt: float, redraw: bool 
 
 def draw(app: "App") -> None:
     surf = app.surface
+    app.dirty = False  # before drawing: a screen drawing its first frame asks for the next one
     first = 0
     for i in range(len(app.stack) - 1, -1, -1):
         if app.stack[i].opaque:
@@ -101,7 +102,6 @@ def draw(app: "App") -> None:
         app.kiosk_ctl.draw(surf)
     pygame.display.flip()
     app.frames += 1
-    app.dirty = False
 
 
 def fail(app: "App", exc: BaseException) -> None:

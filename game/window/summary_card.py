@@ -7,8 +7,10 @@ score-raising option was taken, and a QR code to one source. No display is neede
 """
 from __future__ import annotations
 
+import io
 import os
 import re
+import tempfile
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
@@ -204,7 +206,16 @@ def export_card(run: Run, lang: str, path: Union[str, os.PathLike], debrief: Opt
         target = target.with_suffix(".png")
     target.parent.mkdir(parents=True, exist_ok=True)
     surf = render_card(run, lang, debrief)
-    tmp = target.with_name(f".{target.stem}.tmp.png")
-    pygame.image.save(surf, str(tmp))
-    os.replace(tmp, target)
+    data = io.BytesIO()
+    pygame.image.save(surf, data, "card.png")
+    # a temporary file of our own making (never one planted, nor a link), then renamed into place
+    fd, tmp = tempfile.mkstemp(prefix=".card-", suffix=".png", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.getvalue())
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
     return target

@@ -26,6 +26,9 @@ class DayEndScreen(PlayScreen):
         self.day = day
         self.result = None
 
+    def on_enter(self) -> None:
+        self.app.hud.at_day_end(self.day)
+
     def shot_name(self) -> str:
         return f"day_end_{self.day.day}"
 
@@ -171,7 +174,7 @@ class DayEndScreen(PlayScreen):
                           pygame.Rect(rect.x + L.px(28), y, rect.w - L.px(28), L.px(44)), theme.INK)
             draw_line(surf, L, status, "small", (rect.x + L.px(28), y + h + L.px(2)), col, max_w=rect.w - L.px(28))
             y += h + L.px(30)
-        for sid in self.day.sanctions:
+        for sid in [s for s in self.day.sanctions if app.run is None or app.run.revealed(s)]:
             spec = next((s for s in sc.sanctions if s.id == sid), None)
             label = app.s(spec.label) if spec else sid
             draw.icon(surf, "lock", (rect.x + L.px(10), y + L.px(12)), L.px(8), theme.BAD)

@@ -28,6 +28,7 @@ class CardScreen(DebriefPage):
         self.section = kind  # "myths" or "home"
         self.qr_img = None
         self.link = None
+        self.no_browser = False  # the player asked, and no browser opened
 
     def shot_name(self) -> str:
         return f"debrief_{self.kind}_{self.item.id}"
@@ -64,8 +65,10 @@ class CardScreen(DebriefPage):
         return src.url if cited(src.url, src.status) else None
 
     def open(self) -> None:
-        if self.url:
-            self.app.open_address(self.url)
+        if self.url and not self.app.open_address(self.url):
+            self.no_browser = True  # say so, and that the address is right there (or the code)
+            self.laid_out_for = None
+            self.invalidate()
 
     def layout_body(self) -> None:
         app, L = self.app, self.app.layout
@@ -89,8 +92,10 @@ class CardScreen(DebriefPage):
         tw = text_right - b.x
         pad = L.px(20)
         link_h = 0
+        self.note = app.ui("debrief.source.no_browser") if self.no_browser else ""
+        note_h = measure(L, self.note, "small_bold", tw) + L.px(8) if self.note else 0
         if url and not app.kiosk:
-            link_h = LinkButton.height_for(L, url, tw)
+            link_h = LinkButton.height_for(L, url, tw) + note_h
         elif url:
             link_h = address_height(L, url, "tiny", tw)
         gap = L.px(14)
@@ -111,7 +116,8 @@ class CardScreen(DebriefPage):
             self.box2 = pygame.Rect(b.x + pad, y + pad + h1 + gap, tw - 2 * pad, h2)
         self.source_rect = pygame.Rect(b.x, self.box2.bottom + L.px(18) + (pad if self.kind != "myths" else 0),
                                        tw, hs)
-        self.address_rect = pygame.Rect(b.x, self.source_rect.bottom + L.px(8), tw, link_h)
+        self.address_rect = pygame.Rect(b.x, self.source_rect.bottom + L.px(8), tw, link_h - note_h)
+        self.note_rect = pygame.Rect(b.x, self.address_rect.bottom + L.px(8), tw, note_h - L.px(8))
         self.link = None
         if url and not app.kiosk:
             self.link = LinkButton(self.address_rect, app.ui("debrief.source.open"), url, self.open)
@@ -132,6 +138,8 @@ class CardScreen(DebriefPage):
             draw_text(surf, L, self.first, big, pygame.Rect(r.x, r.y, r.w, self.box2.y - r.y), theme.INK)
             draw_text(surf, L, self.second, small, self.box2, theme.INK)
         draw_text(surf, L, self.source_text, "small_bold", self.source_rect, theme.INK_SOFT)
+        if self.note:
+            draw_text(surf, L, self.note, "small_bold", self.note_rect, theme.BAD)
         if self.url and self.link is None:  # the kiosk: the address as text only
             draw_address(surf, L, self.url, "tiny", self.address_rect, theme.INK_SOFT)
         if self.qr_img is not None:

@@ -166,6 +166,13 @@ class DebriefPage(Screen):
     def back_always(self) -> bool:
         return False
 
+    def on_enter(self) -> None:
+        """Shown again (back and forth, or the debrief seen again): the focus is on Continue, not
+        where it was left (Enter must never land on "Skip the other cards")."""
+        if self.laid_out_for is not None:
+            default = self.default_focus()
+            self.focus = self.buttons.index(default) if default in self.buttons else (0 if self.buttons else None)
+
     def default_focus(self) -> Optional[Button]:
         return self.next_button
 

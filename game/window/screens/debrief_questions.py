@@ -10,6 +10,7 @@ from typing import Optional
 import pygame
 
 from ...paths import data_dir
+from ...session.links import open_folder
 from ...session.sentences import question_lines
 from ..ui import theme
 from ..ui.flow import panel, Flow
@@ -19,13 +20,15 @@ from .debrief_page import DebriefPage
 
 
 def cards_folder() -> Path:
-    """Where summary cards go: the Pictures folder when there is one, else the data folder
-    (always the data folder when SCORED_HOME is set, as the tests do)."""
-    if not os.environ.get("SCORED_HOME"):
-        pictures = Path.home() / "Pictures"
-        if pictures.is_dir():
-            return pictures / "Scored"
-    return data_dir() / "cards"
+    """Where summary cards go: a folder a player finds, Pictures/Scored or Documents/Scored, else
+    "Scored cards" in the home folder (the data folder when SCORED_HOME is set, as in the tests)."""
+    if os.environ.get("SCORED_HOME"):
+        return data_dir() / "cards"
+    home = Path.home()
+    for place in ("Pictures", "Documents"):
+        if (home / place).is_dir():
+            return home / place / "Scored"
+    return home / "Scored cards"
 
 
 def free_path(folder: Path, stem: str) -> Path:
@@ -42,6 +45,7 @@ class QuestionsScreen(DebriefPage):
     def __init__(self, app, session):
         super().__init__(app, session)
         self.saved: Optional[str] = None  # the sentence saying where the card went (or why not)
+        self.saved_in: Optional[Path] = None  # the folder it went to
         self.export_button: Optional[Button] = None
 
     def title(self) -> str:
@@ -52,6 +56,12 @@ class QuestionsScreen(DebriefPage):
         if self.app.kiosk:
             return []
         L = self.app.layout
+        if self.saved_in is not None:  # the card is saved: show where it is
+            label = self.app.ui("debrief.export.open_folder")
+            w = min(room.w, button_width(L, label, 240))
+            r = pygame.Rect(room.right - w, room.y, w, room.h)
+            self.export_button = Button(r, label, self.open_folder, kind="secondary", name="open_folder")
+            return [self.export_button]
         label = self.app.ui("debrief.export.button")
         w = min(room.w, button_width(L, label, 240))
         r = pygame.Rect(room.right - w, room.y, w, room.h)
@@ -92,10 +102,17 @@ class QuestionsScreen(DebriefPage):
         try:
             done = export_card(self.run, self.app.words.content_lang, path, s.analysis if s else None)
             self.saved = self.app.ui("debrief.export.done", path=str(done))
+            self.saved_in = done.parent
         except (OSError, pygame.error) as exc:
             print(f"scored: could not save the card: {exc}", file=sys.stderr)
             self.saved = self.app.ui("debrief.export.failed", reason=getattr(exc, "strerror", None) or str(exc))
+        self.laid_out_for = None  # the button becomes "Open the folder"
         self.invalidate()
+
+    def open_folder(self) -> None:
+        if self.saved_in is not None and not open_folder(self.saved_in):
+            self.saved = self.app.ui("debrief.export.no_opener", folder=str(self.saved_in))
+            self.invalidate()
 
     def draw_body(self, surf: pygame.Surface) -> None:
         super().draw_body(surf)

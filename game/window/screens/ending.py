@@ -18,6 +18,9 @@ class EndingScreen(Screen):
         self.result = None
         self.ending = app.run.ending
 
+    def on_enter(self) -> None:
+        self.app.hud.settle(self.app.run)
+
     def shot_name(self) -> str:
         return f"ending_{self.ending.id}"
 

@@ -30,6 +30,9 @@ class SceneScreen(PlayScreen):
         self.stamp_sounded = False
         self.panel_anim = True
 
+    def on_enter(self) -> None:
+        self.app.hud.settle(self.app.run)
+
     def shot_name(self) -> str:
         return self.scene.id
 

@@ -8,6 +8,7 @@ from ...session.strings import languages
 from ..ui.text import draw_line, draw_text
 from ..ui.widgets import Button, button_width
 from .base import Screen
+from .confirm import ConfirmScreen
 
 
 class TitleScreen(Screen):
@@ -17,13 +18,18 @@ class TitleScreen(Screen):
         app, L = self.app, self.app.layout
         W, H = L.W, L.H
         self.buttons = []
-        # the main column (Play first: Enter starts the week)
+        # the main column, the likeliest first (Enter takes it): Continue when a week is saved
         bw = 380
         col_x = W / 2 - bw / 2
         y = H * 0.5 + 10
-        items = [("play", app.ui("title.play"), self.play, "primary")]
-        if app.has_save():
-            items.append(("continue", app.ui("title.continue"), app.resume, "secondary"))
+        saved = app.has_save()
+        items = []
+        if saved:
+            items.append(("continue", app.ui("title.continue"), app.resume, "primary"))
+        items.append(("play", app.ui("title.new_week" if saved else "title.play"), self.play,
+                      "secondary" if saved else "primary"))
+        if app.session_debrief_available():
+            items.append(("debrief", app.ui("title.debrief"), app.show_debrief_again, "secondary"))
         items.append(("settings", app.ui("title.settings"), app.open_settings, "secondary"))
         if not app.kiosk:
             items.append(("quit", app.ui("title.quit"), self.quit, "secondary"))
@@ -55,7 +61,13 @@ class TitleScreen(Screen):
         self.app.apply_settings()
 
     def play(self) -> None:
-        self.app.new_week()
+        """A new week; over a saved one only when the player says so."""
+        app = self.app
+        if not app.has_save():
+            app.new_week()
+            return
+        app.push(ConfirmScreen(app, app.ui("confirm.new_week.title"), app.ui("confirm.new_week.text"),
+                               app.ui("confirm.new_week.yes"), app.ui("confirm.new_week.no"), app.new_week))
 
     def quit(self) -> None:
         self.app.quit()

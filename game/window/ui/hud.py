@@ -34,6 +34,7 @@ class Hud:
         self.toasts: list[Toast] = []
         self.more = 0
         self.friend_flash: dict[str, tuple[int, float]] = {}
+        self.pending = None  # the outcome whose day summaries are being shown, one by one
         self.last_stars: dict[str, int] = {}
         # each panel drawn once per state and kept; `hold` reuses the last one as it is (set for
         # a new screen's first frame, so its cost is the new screen only; animations start next)
@@ -43,6 +44,7 @@ class Hud:
 
     # ----- state -------------------------------------------------------------------------
     def reset(self, run) -> None:
+        self.pending = None
         self.shown = float(run.score)
         self.target = run.score
         self.toasts.clear()
@@ -62,25 +64,51 @@ class Hud:
         return app.s(entry.exact if app.settings.transparent else entry.vague)
 
     def on_outcome(self, outcome, run) -> None:
+        """A choice was taken. When it closed days, the score card follows the day summaries: each
+        day's end shows that day's changes and score (see at_day_end), and what came as the next
+        day began shows with its first scene (see settle)."""
+        if outcome.days:
+            self.pending = outcome
+            return
+        self.pending = None
+        self._show(list(outcome.entries), outcome, run.score)
+
+    def at_day_end(self, day) -> None:
+        """A day's summary is on screen: the score card shows that day's end, not what came after."""
+        out = self.pending
+        if out is None:
+            return
+        self._show([e for e in out.entries if e.day == day.day], out if day is out.days[0] else None,
+                   day.end_score)
+
+    def settle(self, run) -> None:
+        """The next scene (or the ending) is on screen: what came as the day began shows now."""
+        out, self.pending = self.pending, None
+        if out is None:
+            return
+        last = out.days[-1].day
+        self._show([e for e in out.entries if e.day > last], None, run.score)
+
+    def _show(self, entries, outcome, target: int) -> None:
         now = self.app.now
         self.toasts.clear()
-        entries = list(outcome.entries)
         for entry in entries[-MAX_TOASTS:]:
             text = self.reason(entry)
             if entry.friend and entry.source in ("association", "rating"):
                 text = f"{text} ({self.app.name_of(entry.friend)})"
             self.toasts.append(Toast(entry.delta, text, now))
         self.more = max(0, len(entries) - MAX_TOASTS)
-        for by, stars in outcome.ratings:
-            self.last_stars[by] = stars
-        for change in outcome.friend_changes:
-            old = self.friend_flash.get(change.friend, (0, 0.0))[0] if \
-                self.friend_flash.get(change.friend, (0, -99))[1] == now else 0
-            self.friend_flash[change.friend] = (old + change.delta, now)
-        if run.score != self.target:
+        if outcome is not None:
+            for by, stars in outcome.ratings:
+                self.last_stars[by] = stars
+            for change in outcome.friend_changes:
+                old = self.friend_flash.get(change.friend, (0, 0.0))[0] if \
+                    self.friend_flash.get(change.friend, (0, -99))[1] == now else 0
+                self.friend_flash[change.friend] = (old + change.delta, now)
+        if target != self.target:
             self.pulse_at = now
-            self.app.sound.play("up" if run.score > self.target else "down")
-        self.target = run.score
+            self.app.sound.play("up" if target > self.target else "down")
+        self.target = target
         if self.app.settings.reduced_motion:
             self.shown = float(self.target)
 
@@ -330,7 +358,7 @@ class Hud:
         draw.card(surf, rect, L.px(20), (255, 255, 255), theme.CARD_SOFT, gloss=True, shadow_px=L.px(6))
         pad = L.px(16)
         right = rect.right - pad - L.px(56)  # room for the menu button
-        sanctions = app.run.active_sanctions() if app.run is not None else []
+        sanctions = app.run.visible_sanctions() if app.run is not None else []
         x = right
         for sid in reversed(sanctions):
             label = app.s(next((s.label for s in app.scenario.sanctions if s.id == sid), sid))
