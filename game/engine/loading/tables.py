@@ -88,6 +88,10 @@ def _flatten(table: Table, data: dict[Any, Any], path: tuple[Any, ...], prefix: 
         full = f"{prefix}{key}"
         p = path + (key,)
         line, col = mark_of(marks, p)
+        if not isinstance(key, (str, int)) or isinstance(key, bool):
+            problems.append(Problem(table.shown, *mark_of(marks, p + ("<key>",)),
+                                    f"the id {full!r} is read as {key!r}, not as text: quote it (\"{str(key).lower()}\")"))
+            continue
         if isinstance(value, dict) and not is_plural(value):
             _flatten(table, value, p, full + ".", marks, problems)
             continue

@@ -67,7 +67,7 @@ class TitleScreen(Screen):
             app.new_week()
             return
         app.push(ConfirmScreen(app, app.ui("confirm.new_week.title"), app.ui("confirm.new_week.text"),
-                               app.ui("confirm.new_week.yes"), app.ui("confirm.new_week.no"), app.new_week))
+                               app.ui("confirm.new_week.go"), app.ui("confirm.new_week.keep"), app.new_week))
 
     def quit(self) -> None:
         self.app.quit()
