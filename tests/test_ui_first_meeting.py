@@ -265,3 +265,24 @@ def test_the_card_export_never_follows_a_planted_link(tmp_path, sample):
         run.choose(run.choices()[0].id)
     done = export_card(run, "en", folder / "card.png")
     assert victim.read_text() == "keep me" and done.stat().st_size > 10_000 and not done.is_symlink()
+
+
+def test_a_new_window_takes_a_sensible_share_of_the_screen():
+    from game.window.display import DEFAULT_SIZE, fitted, share_of
+    assert share_of((3840, 2160)) == (3072, 1728)  # not a ninth of a 4K screen
+    assert share_of((1366, 768)) == (1092, 614)
+    assert share_of((800, 600)) == (800, 480)
+    assert share_of(None) == DEFAULT_SIZE
+    assert fitted((2500, 1400), (1920, 1080)) == (1920, 1080)
+    assert fitted(None, (1920, 1080)) is None
+
+
+def test_the_window_size_is_remembered(tmp_path):
+    import pygame as pg
+    app = make_app(SAMPLE, persist=True, size=None)
+    app.resize((1000, 700))
+    app.close()
+    again = make_app(SAMPLE, persist=True, size=None)
+    assert again.surface.get_size() == (1000, 700)
+    assert again.settings.window_size == [1000, 700]
+    assert pg.display.get_surface() is again.surface

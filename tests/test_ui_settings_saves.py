@@ -32,17 +32,32 @@ def test_broken_settings_file_gives_defaults(tmp_path):
     assert app.errors == [] and app.top.name == "title"
 
 
+def press(app, name: str) -> None:
+    """Click an option of the settings, scrolling its row into view first, as a player would."""
+    screen = app.top
+    for _ in range(60):
+        b = button(app, name)
+        if screen.view.contains(b.rect):
+            break
+        screen.scroll(b.rect.center, -screen.app.layout.px(60) if b.rect.y > screen.view.y else screen.app.layout.px(60))
+        app.frame([], 0.02)
+    click(app, button(app, name))
+
+
 def test_settings_screen_changes_and_keeps_settings():
     app = make_app(persist=True, lang=None)
     click(app, button(app, "settings"))
     assert app.top.name == "settings"
     click(app, button(app, "lang:Nederlands"))
-    click(app, button(app, "text_size:Groot"))
-    click(app, button(app, "reduced_motion:Aan"))
-    click(app, button(app, "volume:−"))
+    click(app, button(app, "text_size:125%"))
+    press(app, "reduced_motion:Aan")
+    press(app, "volume:Zachter")
+    press(app, "effects_volume:Zachter")
+    press(app, "high_contrast:Aan")
     saved = json.loads(settings_path().read_text(encoding="utf-8"))
     assert saved["lang"] == "nl" and saved["text_size"] == "large" and saved["reduced_motion"] is True
-    assert saved["volume"] == Settings().volume - 1
+    assert saved["volume"] == Settings().volume - 1 and saved["effects_volume"] == Settings().effects_volume - 1
+    assert saved["high_contrast"] is True
     assert app.layout.text_scale > 1
     click(app, button(app, "back"))
     assert app.top.name == "title"

@@ -10,32 +10,51 @@ from typing import Any, Optional
 
 from ..paths import data_dir
 
-TEXT_SIZES = ("normal", "large")
+TEXT_SIZES = {"normal": 1.0, "large": 1.25, "larger": 1.5, "largest": 2.0}  # up to twice the size
+VOLUMES = ("volume", "effects_volume", "interface_volume")  # 0 (muted) to 10 each
+SWITCHES = ("transparent", "reduced_motion", "fullscreen", "stats", "high_contrast", "dyslexic_font", "speech")
 
 
 @dataclass
 class Settings:
     lang: str = "en"
-    text_size: str = "normal"     # normal or large
+    text_size: str = "normal"      # a key of TEXT_SIZES
     transparent: bool = False      # show each change's exact rule at once
-    reduced_motion: bool = False
-    volume: int = 6                # 0 (muted) to 10
+    reduced_motion: bool = False   # nothing slides, pulses or creeps
+    volume: int = 6                # all sound
+    effects_volume: int = 10       # the score's sounds (a change, a gate's verdict)
+    interface_volume: int = 6      # buttons
     fullscreen: bool = False
     stats: bool = True             # keep anonymous play statistics on this device (kiosk: always)
+    high_contrast: bool = False    # black on white, plain fills, strong edges
+    dyslexic_font: bool = False    # OpenDyslexic instead of Inter
+    speech: bool = False           # read the scene, the choices and the changes aloud
+    window_size: Optional[list[int]] = None  # the window's size when it was last resized
+
+    @property
+    def text_scale(self) -> float:
+        return TEXT_SIZES.get(self.text_size, 1.0)
 
     def clean(self) -> "Settings":
         """Replace any value of the wrong kind by its default (a hand-edited file must not crash)."""
+        from .strings import languages  # the languages the game speaks: data, not a list here
         default = Settings()
-        if self.lang not in ("en", "nl"):
+        if not isinstance(self.lang, str) or self.lang not in languages():
             self.lang = default.lang
         if self.text_size not in TEXT_SIZES:
             self.text_size = default.text_size
-        for name in ("transparent", "reduced_motion", "fullscreen", "stats"):
+        for name in SWITCHES:
             if not isinstance(getattr(self, name), bool):
                 setattr(self, name, getattr(default, name))
-        if not isinstance(self.volume, int) or isinstance(self.volume, bool):
-            self.volume = default.volume
-        self.volume = max(0, min(10, self.volume))
+        for name in VOLUMES:
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool):
+                value = getattr(default, name)
+            setattr(self, name, max(0, min(10, value)))
+        size = self.window_size
+        if not (isinstance(size, list) and len(size) == 2 and all(
+                isinstance(v, int) and not isinstance(v, bool) and 320 <= v <= 16384 for v in size)):
+            self.window_size = None
         return self
 
     def to_dict(self) -> dict[str, Any]:

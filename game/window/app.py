@@ -40,7 +40,7 @@ from ..session.saves import SaveSlot  # noqa: E402
 from ..session.settings import Settings, load_settings, save_settings  # noqa: E402
 from ..session.stats import Stats  # noqa: E402
 from ..session.words import Words  # noqa: E402
-from . import display, loop, navigate, week  # noqa: E402
+from . import display, look, loop, navigate, week  # noqa: E402
 from .autoplay import Autoplayer  # noqa: E402
 from .kiosk import KioskController  # noqa: E402
 from .loading import ScenarioLoader  # noqa: E402
@@ -48,6 +48,7 @@ from .screens.base import Screen  # noqa: E402
 from .ui.hud import Hud  # noqa: E402
 from .ui.layers import Layers  # noqa: E402
 from .ui.sound import Sound  # noqa: E402
+from .voice import Voice  # noqa: E402
 from .ui.theme import Layout  # noqa: E402
 
 
@@ -73,7 +74,7 @@ class App:
         self.now = 0.0
         self.dirty = True
         self.running = True
-        self.keyboard_mode = False
+        self.keyboard_mode = True  # the focus shows until a pointer is used (then again at a key)
         self.layout_epoch = 0
         self.errors: list[str] = []
         self.exit_code = 0
@@ -82,6 +83,8 @@ class App:
         self._hud: Optional[Hud] = None
         self._stats: Optional[Stats] = None
         self._sound = Sound()
+        self.voice = Voice()
+        self.voice.enabled = self.settings.speech
         self.autoplayer: Optional[Autoplayer] = None
         self.kiosk_ctl: Optional[KioskController] = None
         self.frames = 0
@@ -207,38 +210,25 @@ class App:
             return False
         return open_address(url, self.kiosk, allowed_addresses(self.scenario))
 
+    def forget_panels(self) -> None:
+        if self._hud is not None:
+            self._hud.forget_panels()
+
+    def say(self, text: str) -> None:
+        """Read aloud, when the player asked for it (the newest text first)."""
+        self.voice.say(text, self.lang)
+
     def autoplaying(self) -> bool:
         return self.autoplayer is not None
 
-    # ----- the window ---------------------------------------------------------------------------
-    def open_window(self) -> None:
-        self.surface, self.window_flags = display.open_window(
-            kiosk=self.kiosk, size=display.parse_size(getattr(self.args, "size", None)),
-            windowed=bool(getattr(self.args, "windowed", False)), fullscreen=self.settings.fullscreen)
-        self.relayout()
-
-    def relayout(self) -> None:
-        w, h = self.surface.get_size()
-        scale = 1.2 if self.settings.text_size == "large" else 1.0
-        self.layout = Layout(w, h, scale, touch=self.kiosk)
-        self.dirty = True
-        self.warm_pending = True
-
-    def layout_size(self) -> tuple[int, int]:
-        return (self.layout.w, self.layout.h)
-
-    def resize(self, size: tuple[int, int]) -> None:
-        if self.kiosk or self.surface.get_flags() & pygame.FULLSCREEN:
-            return
-        self.surface = display.resized(self.surface, size)
-        self.relayout()
-
-    def set_fullscreen(self, on: bool) -> None:
-        if self.kiosk:
-            return
-        size = display.parse_size(getattr(self.args, "size", None)) or display.DEFAULT_SIZE
-        self.surface = display.switch_fullscreen(on, size)
-        self.relayout()
+    # ----- the window and its look: game/window/look.py's functions, as methods ------------------
+    open_window = look.open_window
+    relayout = look.relayout
+    layout_size = look.layout_size
+    resize = look.resize
+    set_fullscreen = look.set_fullscreen
+    apply_look = look.apply_look
+    apply_settings = look.apply_settings
 
     # ----- loading -------------------------------------------------------------------------------
     def start_loading(self) -> None:
@@ -318,14 +308,6 @@ class App:
     undo = week.undo
     say_save_problem = week.say_save_problem
 
-    def apply_settings(self, fullscreen_changed: bool = False) -> None:
-        self._sound.set_volume(self.settings.volume)
-        if fullscreen_changed:
-            self.set_fullscreen(self.settings.fullscreen)
-        self.relayout()
-        if self.persist:
-            save_settings(self.settings)
-
     # ----- autoplay ------------------------------------------------------------------------------
     def start_autoplay(self, policy: str, seed: int, *, loop: bool) -> None:
         self.autoplayer = Autoplayer(self, policy, seed, None, fast=False, loop=loop)
@@ -353,7 +335,6 @@ class App:
             raise SystemExit(0)
         self.start_loading()
         self._sound.start()
-        self._sound.set_volume(self.settings.volume)
         if self.kiosk:
             self.kiosk_ctl = KioskController(self)
         if self.autoplay_name:
@@ -365,6 +346,8 @@ class App:
     def close(self) -> None:
         if self._stats is not None:
             self._stats.close()
+        if self.persist:
+            save_settings(self.settings)  # the window's size, remembered for next time
 
 
 def main(args: Any, scenario_path: Path) -> int:

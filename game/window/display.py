@@ -89,7 +89,42 @@ def open_window(*, kiosk: bool, size: Optional[tuple[int, int]], windowed: bool,
             return pygame.display.set_mode(size or KIOSK_SIZE, flags), flags
     if fullscreen and not windowed and not size:
         return pygame.display.set_mode((0, 0), pygame.FULLSCREEN), pygame.FULLSCREEN
-    return pygame.display.set_mode(size or remembered or DEFAULT_SIZE, pygame.RESIZABLE), pygame.RESIZABLE
+    desktop = desktop_size()
+    chosen = size or fitted(remembered, desktop) or share_of(desktop)
+    return pygame.display.set_mode(chosen, pygame.RESIZABLE), pygame.RESIZABLE
+
+
+def desktop_size() -> Optional[tuple[int, int]]:
+    try:
+        sizes = pygame.display.get_desktop_sizes()
+    except pygame.error:
+        return None
+    return tuple(sizes[0]) if sizes and sizes[0][0] > 0 else None  # type: ignore[return-value]
+
+
+SHARE = 0.8  # of the desktop's width and height a new window takes
+
+
+def share_of(desktop: Optional[tuple[int, int]]) -> tuple[int, int]:
+    """A 16:9 window filling most of the screen (on a 4K screen not a ninth of it), never below
+    the smallest size nor above the screen."""
+    if desktop is None:
+        return DEFAULT_SIZE
+    dw, dh = desktop
+    w = int(min(dw * SHARE, dh * SHARE * 16 / 9))
+    w = max(MIN_W, min(w, dw))
+    h = max(MIN_H, min(int(w * 9 / 16), dh))
+    return w, h
+
+
+def fitted(size: Optional[tuple[int, int]], desktop: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """A remembered size, made to fit this screen (it may be another one now)."""
+    if not size:
+        return None
+    w, h = max(MIN_W, size[0]), max(MIN_H, size[1])
+    if desktop is not None:
+        w, h = min(w, desktop[0]), min(h, desktop[1])
+    return w, h
 
 
 def resized(surface: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:

@@ -58,7 +58,15 @@ class Screen:
         return False
 
     def on_enter(self) -> None:
-        """The screen comes on top (shown, or uncovered when the one above it closes)."""
+        """The screen comes on top (shown, or uncovered when the one above it closes): it is read
+        aloud when the player asked for that."""
+        text = self.spoken()
+        if text:
+            self.app.say(text)
+
+    def spoken(self) -> str:
+        """What reading aloud says when the screen comes on top (overridden)."""
+        return ""
 
     def on_leave(self) -> None:
         """The screen is covered or closed."""
@@ -148,6 +156,7 @@ class Screen:
         else:
             k = live.index(self.focus)
             self.focus = live[(k + step) % len(live)]
+        self.app.say(self.buttons[self.focus].label)  # a keyboard player hears where the focus is
         self.app.dirty = True
 
     def pointer_down(self, pos) -> None:

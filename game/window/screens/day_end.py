@@ -28,6 +28,12 @@ class DayEndScreen(PlayScreen):
 
     def on_enter(self) -> None:
         self.app.hud.at_day_end(self.day)
+        super().on_enter()
+
+    def spoken(self) -> str:
+        app, d = self.app, self.day
+        return app.ui("text.day_end", weekday=app.weekday(d.day), start=d.start_score, end=d.end_score,
+                      delta=f"{d.change:+d}")
 
     def shot_name(self) -> str:
         return f"day_end_{self.day.day}"

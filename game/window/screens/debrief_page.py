@@ -18,7 +18,9 @@ from ..ui.text import draw_text, measure
 from ..ui.widgets import Button, button_width
 from .base import Screen
 
-CARD_FILL = theme.mix((255, 255, 255), (246, 240, 255), 0.4)  # what flat_card fills the page card with
+def card_fill() -> tuple[int, int, int]:
+    """What flat_card fills the page card with (in the look in use)."""
+    return (255, 255, 255) if theme.HIGH else theme.mix((255, 255, 255), (246, 240, 255), 0.4)
 
 
 class DebriefPage(Screen):
@@ -169,6 +171,7 @@ class DebriefPage(Screen):
     def on_enter(self) -> None:
         """Shown again (back and forth, or the debrief seen again): the focus is on Continue, not
         where it was left (Enter must never land on "Skip the other cards")."""
+        self.app.say(" ".join(t for t in (self.title(), self.subtitle()) if t))
         if self.laid_out_for is not None:
             default = self.default_focus()
             self.focus = self.buttons.index(default) if default in self.buttons else (0 if self.buttons else None)
@@ -180,7 +183,7 @@ class DebriefPage(Screen):
         L = self.app.layout
         flow = Flow(L, self.body.w - L.px(18))
         self.build(flow)
-        self.content = flow.render(self.app.surface, CARD_FILL) if flow.blocks else None
+        self.content = flow.render(self.app.surface, card_fill()) if flow.blocks else None
 
     # ----- scrolling ------------------------------------------------------------------------
     def scroll(self, pos, dy: float) -> None:
@@ -266,7 +269,7 @@ def _fade(w: int, h: int, like: pygame.Surface) -> pygame.Surface:
     if f is None:
         f = pygame.Surface((max(1, w), max(1, h)), pygame.SRCALPHA)
         for y in range(h):
-            pygame.draw.line(f, (*CARD_FILL, int(235 * y / max(1, h - 1))), (0, y), (w, y))
+            pygame.draw.line(f, (*card_fill(), int(235 * y / max(1, h - 1))), (0, y), (w, y))
         if len(_fades) > 8:
             _fades.clear()
         _fades[key] = f

@@ -20,6 +20,11 @@ class EndingScreen(Screen):
 
     def on_enter(self) -> None:
         self.app.hud.settle(self.app.run)
+        super().on_enter()
+
+    def spoken(self) -> str:
+        app = self.app
+        return f"{app.s(self.ending.title)}. {app.s(self.ending.text)}"
 
     def shot_name(self) -> str:
         return f"ending_{self.ending.id}"

@@ -45,13 +45,13 @@ def draw_phone(screen, surf: pygame.Surface, rect: pygame.Rect) -> None:
     draw.card(surf, scr, L.px(28), (250, 246, 255), (238, 232, 255))
     # app bar
     bar = pygame.Rect(scr.x, scr.y, scr.w, L.px(58))
-    draw.card(surf, bar, L.px(28), (255, 200, 226), (236, 170, 214), gloss=True)
-    pygame.draw.rect(surf, (236, 170, 214), (bar.x, bar.bottom - L.px(28), bar.w, L.px(28)))
+    draw.card(surf, bar, L.px(28), theme.FEED_TOP, theme.FEED_BOTTOM, gloss=True)
+    pygame.draw.rect(surf, theme.FEED_BOTTOM, (bar.x, bar.bottom - L.px(28), bar.w, L.px(28)))
     pygame.draw.rect(surf, (60, 56, 92), (bar.centerx - L.px(30), bar.y + L.px(6), L.px(60), L.px(8)),
                      border_radius=L.px(4))
-    draw_line(surf, L, app.ui("feed.title"), "h2", (bar.x + L.px(22), bar.centery + L.px(4)), (255, 255, 255),
+    draw_line(surf, L, app.ui("feed.title"), "h2", (bar.x + L.px(22), bar.centery + L.px(4)), theme.FEED_INK,
               "midleft", max_w=bar.w - L.px(80))
-    draw.icon(surf, "heart", (bar.right - L.px(30), bar.centery + L.px(4)), L.px(10), (255, 255, 255))
+    draw.icon(surf, "heart", (bar.right - L.px(30), bar.centery + L.px(4)), L.px(10), theme.FEED_INK)
     view = pygame.Rect(scr.x + L.px(10), bar.bottom + L.px(10), scr.w - L.px(20), scr.bottom - bar.bottom - L.px(20))
     clip = surf.get_clip()
     surf.set_clip(view)

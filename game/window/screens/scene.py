@@ -32,6 +32,23 @@ class SceneScreen(PlayScreen):
 
     def on_enter(self) -> None:
         self.app.hud.settle(self.app.run)
+        super().on_enter()
+
+    def spoken(self) -> str:
+        """The scene as a screen-reader would give it: where and when, the changes just made, who
+        speaks and what, the gate's verdict, then the numbered choices."""
+        app = self.app
+        title, _ = self.top_text()
+        parts = [title] + [f"{'+' if t.delta > 0 else ''}{t.delta} {t.text}" if t.delta is not None else t.text
+                           for t in app.hud.toasts]
+        speaker = app.person(self.scene.speaker)
+        parts.append((app.s(speaker.name) + ": " if speaker else "") + app.s(self.scene.text))
+        if self.check is not None:
+            gate = app.scenario.gate(self.check.gate)
+            parts.append(app.ui("gate.granted_by" if self.check.passed else "gate.missed_by",
+                                n=abs(self.check.score - gate.at)))
+        parts += [f"{i}. {app.words.choice_text(c)}" for i, c in enumerate(self.choices(), 1)]
+        return " ".join(p for p in parts if p)
 
     def shot_name(self) -> str:
         return self.scene.id

@@ -8,7 +8,7 @@ from ...session.sentences import ledger_rule
 from ..ui import draw, theme
 from ..ui.chart import draw_chart
 from ..ui.text import draw_line, draw_text, measure
-from .debrief_page import CARD_FILL, DebriefPage
+from .debrief_page import DebriefPage, card_fill
 
 
 def signed(n: int) -> str:
@@ -44,7 +44,7 @@ class WeekChartScreen(DebriefPage):
         self.rows = self.ledger_rows()
         m = L.px(16)  # room for the chart card's shadow
         self.chart_img = pygame.Surface((self.chart_rect.w + 2 * m, self.chart_rect.h + 2 * m), 0, self.app.surface)
-        self.chart_img.fill(CARD_FILL)
+        self.chart_img.fill(card_fill())
         draw_chart(self.chart_img, self.app, self.chart_rect.move(m - self.chart_rect.x, m - self.chart_rect.y), self.run)
         self.chart_at = (self.chart_rect.x - m, self.chart_rect.y - m)
 

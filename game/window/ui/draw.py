@@ -63,8 +63,12 @@ def vgradient(w: int, h: int, top, bottom) -> pygame.Surface:
 
 
 def background(w: int, h: int) -> pygame.Surface:
-    """The app's pastel backdrop with soft bubbles (cached per size)."""
+    """The app's pastel backdrop with soft bubbles (cached per size); plain in high contrast."""
     def make():
+        if theme.HIGH:
+            plain_bg = pygame.Surface((w, h))
+            plain_bg.fill(theme.BG_TOP)
+            return plain_bg
         q = 4  # the bubbles are drawn at a quarter size and smoothed up: soft edges, little work
         small = vgradient(w // q, h // q, theme.BG_TOP, theme.BG_BOTTOM)
         glow = pygame.Surface((w // q, h // q), pygame.SRCALPHA)
@@ -76,13 +80,23 @@ def background(w: int, h: int) -> pygame.Surface:
             pygame.draw.circle(glow, col, (int(cx * w / q), int(cy * h / q)), int(r * s))
         small.blit(glow, (0, 0))
         return pygame.transform.smoothscale(small, (w, h))
-    return _cached(("bg", w, h), make)
+    return _cached(("bg", w, h, theme.palette.name), make)
+
+
+def plain(color) -> tuple[int, int, int]:
+    """A fill in high contrast: white for a light colour, black for a dark one."""
+    return (255, 255, 255) if theme.luminance(color) > 0.18 else (0, 0, 0)
 
 
 def rounded(w: int, h: int, radius: int, top, bottom=None, gloss: bool = False,
             border=None, alpha: int = 255) -> pygame.Surface:
-    """A rounded rectangle with a vertical gradient and an optional glossy highlight."""
+    """A rounded rectangle with a vertical gradient and an optional glossy highlight; in high
+    contrast a plain fill with a strong edge."""
     bottom = bottom or top
+    if theme.HIGH:
+        top = bottom = plain(top)
+        gloss, alpha = False, 255 if alpha > 100 else alpha
+        border = (255, 255, 255) if top == (0, 0, 0) else theme.CONTROL_EDGE
     key = ("rr", w, h, radius, tuple(top), tuple(bottom), gloss,
            tuple(border) if border else None, alpha)
 
@@ -101,8 +115,8 @@ def rounded(w: int, h: int, radius: int, top, bottom=None, gloss: bool = False,
                              max(2, h2 // 2 - 2)), border_radius=max(1, r - 2))
             surf.blit(hl, (0, 0))
         if border:
-            pygame.draw.rect(surf, border, (0, 0, w2, h2), width=max(1, h2 // 40 or 1),
-                             border_radius=r)
+            width = max(2, min(w2, h2) // 60) if theme.HIGH else max(1, h2 // 40 or 1)
+            pygame.draw.rect(surf, border, (0, 0, w2, h2), width=width, border_radius=r)
         return surf
     return _cached(key, make)
 
@@ -151,6 +165,13 @@ def flat_card(surf: pygame.Surface, rect: pygame.Rect, radius: int, color, botto
               shadow_px: int = 0, border=None) -> None:
     """A card drawn straight onto `surf` (no cached surface): for shapes whose size changes with
     their text, where building a gradient surface each time would cost a frame."""
+    if theme.HIGH:
+        r = min(radius, rect.w // 2, rect.h // 2)
+        fill = plain(color)
+        pygame.draw.rect(surf, fill, rect, border_radius=r)
+        edge = (255, 255, 255) if fill == (0, 0, 0) else theme.CONTROL_EDGE
+        pygame.draw.rect(surf, edge, rect, width=max(2, min(rect.w, rect.h) // 60), border_radius=r)
+        return
     if shadow_px:
         ox, oy = rect.x - shadow_px, rect.y - shadow_px + shadow_px // 3
         r = min(radius, rect.w // 2, rect.h // 2)
@@ -166,9 +187,10 @@ def flat_card(surf: pygame.Surface, rect: pygame.Rect, radius: int, color, botto
         pygame.draw.rect(surf, border, rect, width=max(1, rect.h // 40 or 1), border_radius=r)
 
 
-def card(surf: pygame.Surface, rect: pygame.Rect, radius: int, color=theme.CARD, bottom=None,
+def card(surf: pygame.Surface, rect: pygame.Rect, radius: int, color=None, bottom=None,
          gloss: bool = False, shadow_px: int = 0, border=None, alpha: int = 255) -> None:
-    if shadow_px:
+    color = theme.CARD if color is None else color
+    if shadow_px and not theme.HIGH:
         ox, oy = rect.x - shadow_px, rect.y - shadow_px + shadow_px // 3
         r = min(radius, rect.w // 2, rect.h // 2)
         for piece, (dx, dy) in shadow_pieces(rect.w, rect.h, r, shadow_px):

@@ -10,7 +10,7 @@ import pygame
 from . import draw, theme
 from .text import OVERFLOWS, draw_line, draw_text, line_h, measure, render, style_font
 from .theme import Layout
-from .widgets import Button
+from .widgets import Button, focus_ring
 
 Paint = Callable[[pygame.Surface, pygame.Rect], None]
 BREAKS = "/-?&=._"
@@ -141,11 +141,10 @@ class LinkButton(Button):
         rr = r.move(0, L.px(2)) if pressed else r
         draw.card(surf, rr, rad, top, bottom, shadow_px=0 if pressed else L.px(4), border=(214, 204, 250))
         if focused:
-            pygame.draw.rect(surf, theme.FOCUS, rr.inflate(L.px(8), L.px(8)), max(2, L.px(4)),
-                             border_radius=rad + L.px(4))
+            focus_ring(surf, L, rr, rad)
         cx, cy = rr.x + L.px(30), rr.y + rr.h // 2
-        pygame.draw.circle(surf, theme.ACCENT, (cx, cy), L.px(16))
-        _arrow(surf, (cx, cy), L.px(8), (255, 255, 255), max(2, L.px(2)))
+        pygame.draw.circle(surf, theme.BUTTON_BOTTOM, (cx, cy), L.px(16))
+        _arrow(surf, (cx, cy), L.px(8), theme.BUTTON_INK, max(2, L.px(2)))
         x = rr.x + L.px(60)
         w = rr.right - L.px(16) - x
         f = style_font(L, "small_bold")

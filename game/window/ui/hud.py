@@ -54,6 +54,10 @@ class Hud:
         for by, stars, _ in run.ratings:
             self.last_stars[by] = stars
 
+    def forget_panels(self) -> None:
+        """The look changed: every panel is painted anew."""
+        self._panels.clear()
+
     def notice(self, text: str) -> None:
         """A one-off notice among the changes (such as: the week cannot be saved)."""
         self.toasts.insert(0, Toast(None, text, self.app.now))

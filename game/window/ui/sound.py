@@ -27,6 +27,7 @@ def _tone(freqs: list[tuple[float, float]], volume: float = 0.3, shape: str = "s
     return out.tobytes()
 
 
+INTERFACE = {"click"}  # the buttons' sounds; the rest are the score's
 SOUNDS = {
     "click": lambda: _tone([(880, 0.035)], 0.18),
     "up": lambda: _tone([(660, 0.07), (880, 0.07), (1175, 0.1)], 0.2),
@@ -43,6 +44,7 @@ class Sound:
     def __init__(self) -> None:
         self.ok = False
         self.volume = 0.6
+        self.kinds = {"effects": 1.0, "interface": 0.6}
         self.sounds: dict[str, object] = {}
         self.reason: Optional[str] = None
 
@@ -71,17 +73,25 @@ class Sound:
             self.ok = False
             print(f"scored: no sound ({exc}); playing muted", file=sys.stderr)
 
-    def set_volume(self, level: int) -> None:
-        self.volume = max(0, min(10, level)) / 10
+    def set_volume(self, level: int, effects: int = 10, interface: int = 10) -> None:
+        """All sound, then the score's sounds and the buttons' each (0 to 10)."""
+        def share(v: int) -> float:
+            return max(0, min(10, v)) / 10
+        self.volume = share(level)
+        self.kinds = {"effects": share(effects), "interface": share(interface)}
+
+    def level(self, name: str) -> float:
+        kind = "interface" if name in INTERFACE else "effects"
+        return self.volume * self.kinds[kind]
 
     def play(self, name: str) -> None:
-        if not self.ok or self.volume <= 0:
+        if not self.ok or self.level(name) <= 0:
             return
         snd = self.sounds.get(name)
         if snd is None:
             return
         try:
-            snd.set_volume(self.volume)  # type: ignore[attr-defined]
+            snd.set_volume(self.level(name))  # type: ignore[attr-defined]
             snd.play()  # type: ignore[attr-defined]
         except Exception:
             pass

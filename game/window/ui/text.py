@@ -23,7 +23,7 @@ MIN_SHRINK = 0.85
 
 
 def font(weight: str, px: int) -> pygame.font.Font:
-    key = (weight, px)
+    key = (str(FONT_FILES[weight]), px)  # the typeface may change (the dyslexia-friendly setting)
     f = _fonts.get(key)
     if f is None:
         try:

@@ -5,33 +5,115 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import pygame
 
 from ...paths import ASSETS
 
-# A pastel, glossy phone-app world.
-BG_TOP = (253, 228, 242)       # candy pink
-BG_BOTTOM = (214, 232, 255)    # baby blue
-CARD = (255, 255, 255)
-CARD_SOFT = (250, 247, 255)
-INK = (43, 42, 66)
-INK_SOFT = (104, 100, 134)
-INK_FAINT = (160, 156, 186)
-ACCENT = (126, 107, 240)       # lavender
-ACCENT_2 = (244, 132, 180)     # pink
-MINT = (118, 210, 170)
-GOOD = (60, 160, 100)
-BAD = (214, 74, 84)
-WARN = (236, 150, 60)
-FOCUS = (255, 170, 40)
-SHADOW = (120, 90, 160)
-BUTTON_TOP = (162, 146, 255)
-BUTTON_BOTTOM = (120, 98, 236)
-BUTTON2_TOP = (255, 255, 255)
-BUTTON2_BOTTOM = (236, 232, 250)
-DISABLED = (200, 198, 214)
+# Two palettes with the same names. Module attributes (theme.INK...) are the palette in use: code
+# reads them when it draws, so `use()` switches every screen at once. Every text and its
+# background reach 4.5:1, focus rings and control edges 3:1, in both (TEXT_PAIRS, EDGE_PAIRS;
+# tests/test_contrast.py computes them).
+@dataclass(frozen=True)
+class Palette:
+    name: str
+    high_contrast: bool
+    BG_TOP: tuple[int, int, int]
+    BG_BOTTOM: tuple[int, int, int]
+    CARD: tuple[int, int, int]
+    CARD_SOFT: tuple[int, int, int]
+    INK: tuple[int, int, int]
+    INK_SOFT: tuple[int, int, int]
+    INK_FAINT: tuple[int, int, int]
+    ACCENT: tuple[int, int, int]
+    ACCENT_2: tuple[int, int, int]
+    MINT: tuple[int, int, int]
+    GOOD: tuple[int, int, int]
+    BAD: tuple[int, int, int]
+    WARN: tuple[int, int, int]
+    FOCUS: tuple[int, int, int]
+    SHADOW: tuple[int, int, int]
+    BUTTON_TOP: tuple[int, int, int]
+    BUTTON_BOTTOM: tuple[int, int, int]
+    BUTTON_INK: tuple[int, int, int]
+    BUTTON2_TOP: tuple[int, int, int]
+    BUTTON2_BOTTOM: tuple[int, int, int]
+    CONTROL_EDGE: tuple[int, int, int]
+    DISABLED: tuple[int, int, int]
+    DISABLED_INK: tuple[int, int, int]
+    FEED_TOP: tuple[int, int, int]
+    FEED_BOTTOM: tuple[int, int, int]
+    FEED_INK: tuple[int, int, int]
+    SOFT_BOX: tuple[int, int, int]   # the lavender boxes behind results and notices
+
+
+PASTEL = Palette(  # a pastel, glossy phone-app world
+    name="pastel", high_contrast=False,
+    BG_TOP=(253, 228, 242), BG_BOTTOM=(214, 232, 255), CARD=(255, 255, 255), CARD_SOFT=(250, 247, 255),
+    INK=(43, 42, 66), INK_SOFT=(84, 80, 114), INK_FAINT=(118, 112, 150),
+    ACCENT=(96, 72, 214), ACCENT_2=(214, 70, 140), MINT=(118, 210, 170),
+    GOOD=(22, 112, 58), BAD=(192, 44, 60), WARN=(168, 88, 10), FOCUS=(190, 60, 0), SHADOW=(120, 90, 160),
+    BUTTON_TOP=(112, 88, 230), BUTTON_BOTTOM=(88, 64, 206), BUTTON_INK=(255, 255, 255),
+    BUTTON2_TOP=(255, 255, 255), BUTTON2_BOTTOM=(236, 232, 250), CONTROL_EDGE=(128, 118, 172),
+    DISABLED=(226, 224, 236), DISABLED_INK=(96, 92, 124),
+    FEED_TOP=(190, 60, 138), FEED_BOTTOM=(168, 48, 122), FEED_INK=(255, 255, 255), SOFT_BOX=(240, 236, 255))
+
+HIGH_CONTRAST = Palette(  # black on white, plain fills, strong edges
+    name="high_contrast", high_contrast=True,
+    BG_TOP=(255, 255, 255), BG_BOTTOM=(255, 255, 255), CARD=(255, 255, 255), CARD_SOFT=(255, 255, 255),
+    INK=(0, 0, 0), INK_SOFT=(30, 30, 30), INK_FAINT=(60, 60, 60),
+    ACCENT=(0, 0, 160), ACCENT_2=(150, 0, 90), MINT=(0, 110, 70),
+    GOOD=(0, 100, 0), BAD=(170, 0, 0), WARN=(110, 55, 0), FOCUS=(0, 0, 0), SHADOW=(0, 0, 0),
+    BUTTON_TOP=(16, 16, 110), BUTTON_BOTTOM=(16, 16, 110), BUTTON_INK=(255, 255, 255),
+    BUTTON2_TOP=(255, 255, 255), BUTTON2_BOTTOM=(255, 255, 255), CONTROL_EDGE=(0, 0, 0),
+    DISABLED=(235, 235, 235), DISABLED_INK=(50, 50, 50),
+    FEED_TOP=(0, 0, 0), FEED_BOTTOM=(0, 0, 0), FEED_INK=(255, 255, 255), SOFT_BOX=(255, 255, 255))
+
+PALETTES = {p.name: p for p in (PASTEL, HIGH_CONTRAST)}
+
+# (text, background) pairs the screens draw: at least 4.5:1
+TEXT_PAIRS = [(fg, bg) for bg in ("CARD", "CARD_SOFT", "BG_TOP", "BG_BOTTOM", "SOFT_BOX", "BUTTON2_BOTTOM")
+              for fg in ("INK", "INK_SOFT")] + [
+    ("INK_FAINT", "CARD"), ("ACCENT", "CARD"), ("ACCENT", "SOFT_BOX"), ("ACCENT", "BG_BOTTOM"),
+    ("GOOD", "CARD"), ("GOOD", "CARD_SOFT"), ("BAD", "CARD"), ("BAD", "CARD_SOFT"), ("WARN", "CARD"),
+    ("BUTTON_INK", "BUTTON_TOP"), ("BUTTON_INK", "BUTTON_BOTTOM"), ("INK", "BUTTON2_TOP"),
+    ("FEED_INK", "FEED_TOP"), ("FEED_INK", "FEED_BOTTOM"), ("DISABLED_INK", "DISABLED")]
+# (focus ring or control edge, what it stands on): at least 3:1
+EDGE_PAIRS = [(fg, bg) for fg in ("FOCUS", "CONTROL_EDGE") for bg in ("CARD", "BG_TOP", "BG_BOTTOM", "BUTTON2_BOTTOM")] + [
+    ("BUTTON_BOTTOM", "BG_BOTTOM"), ("BUTTON_BOTTOM", "CARD"), ("ACCENT_2", "CARD")]
+
+palette: Palette = PASTEL
+HIGH = False  # the palette in use is the high-contrast one
+
+
+def use(name: str) -> bool:
+    """Switch to a palette by name; True when it changed."""
+    global palette, HIGH
+    chosen = PALETTES.get(name, PASTEL)
+    if chosen is palette and globals().get("INK") is not None:
+        return False
+    palette, HIGH = chosen, chosen.high_contrast
+    for f in fields(Palette):
+        if f.name.isupper():
+            globals()[f.name] = getattr(chosen, f.name)
+    return True
+
+
+def luminance(c) -> float:
+    def channel(v: int) -> float:
+        x = v / 255
+        return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2])
+
+
+def contrast(a, b) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+use("pastel")
 
 DESIGN_W = 1280
 DESIGN_H = 720
@@ -51,11 +133,22 @@ STYLES = {
     "score_small": (26, "bold"),
 }
 
-FONT_FILES = {
-    "regular": ASSETS / "fonts" / "Inter-Regular.otf",
-    "semibold": ASSETS / "fonts" / "Inter-SemiBold.otf",
-    "bold": ASSETS / "fonts" / "Inter-Bold.otf",
+FONT_FAMILIES = {  # weight -> file; OpenDyslexic (a dyslexia-friendly font) has no semibold
+    "inter": {"regular": "Inter-Regular.otf", "semibold": "Inter-SemiBold.otf", "bold": "Inter-Bold.otf"},
+    "dyslexic": {"regular": "OpenDyslexic-Regular.otf", "semibold": "OpenDyslexic-Bold.otf",
+                 "bold": "OpenDyslexic-Bold.otf"},
 }
+FONT_FILES = {w: ASSETS / "fonts" / f for w, f in FONT_FAMILIES["inter"].items()}
+
+
+def use_font(family: str) -> bool:
+    """The typeface in use (its files by weight); True when it changed."""
+    files = {w: ASSETS / "fonts" / f for w, f in FONT_FAMILIES.get(family, FONT_FAMILIES["inter"]).items()}
+    if files == FONT_FILES:
+        return False
+    FONT_FILES.clear()
+    FONT_FILES.update(files)
+    return True
 
 
 def hex_color(value: str, default: tuple[int, int, int] = (150, 150, 150)) -> tuple[int, int, int]:

@@ -10,6 +10,15 @@ from .text import draw_text, measure, style_font, line_h
 from .theme import Layout
 
 
+def focus_ring(surf: pygame.Surface, layout: Layout, rect: pygame.Rect, radius: int) -> None:
+    """The keyboard focus: a thick ring around the target, dark on every page colour (3:1 or
+    more), with a light halo so it stands out from a dark button too."""
+    ring = rect.inflate(layout.px(10), layout.px(10))
+    pygame.draw.rect(surf, theme.CARD, ring.inflate(layout.px(4), layout.px(4)), max(2, layout.px(2)),
+                     border_radius=radius + layout.px(7))
+    pygame.draw.rect(surf, theme.FOCUS, ring, max(3, layout.px(4)), border_radius=radius + layout.px(5))
+
+
 class Button:
     """A target for mouse, touch and keyboard. `kind`: primary, secondary, choice, toggle, icon."""
 
@@ -32,31 +41,29 @@ class Button:
         rad = max(6, min(r.h // 2, layout.px(18)))
         if self.kind == "choice":
             rad = layout.px(16)
+        filled = self.kind == "primary" or (self.kind == "toggle" and self.selected)
         if not self.enabled:
-            top, bottom, ink = theme.DISABLED, theme.DISABLED, theme.INK_SOFT
-        elif self.kind == "primary" or (self.kind == "toggle" and self.selected):
-            top, bottom, ink = theme.BUTTON_TOP, theme.BUTTON_BOTTOM, (255, 255, 255)
-        elif self.kind == "danger":
-            top, bottom, ink = (250, 140, 150), (224, 86, 104), (255, 255, 255)
+            top, bottom, ink = theme.DISABLED, theme.DISABLED, theme.DISABLED_INK
+        elif filled:
+            top, bottom, ink = theme.BUTTON_TOP, theme.BUTTON_BOTTOM, theme.BUTTON_INK
         else:
             top, bottom, ink = theme.BUTTON2_TOP, theme.BUTTON2_BOTTOM, theme.INK
-        if hovered and self.enabled:
-            top, bottom = theme.lighter(top, 0.25), theme.lighter(bottom, 0.15)
+        if hovered and self.enabled:  # a lighter face, but never so light its words fade
+            top = theme.mix(top, bottom, 0.5) if filled else theme.lighter(top, 0.25)
         rr = r.move(0, layout.px(2)) if pressed else r
-        draw.card(surf, rr, rad, top, bottom, gloss=True,
-                  shadow_px=0 if pressed else layout.px(6),
-                  border=(255, 255, 255) if self.kind != "choice" else (222, 214, 250))
+        # a filled button's edge is its own colour; an outlined one's stands out from the page
+        edge = theme.BUTTON_BOTTOM if filled and self.enabled else theme.CONTROL_EDGE
+        draw.card(surf, rr, rad, top, bottom, gloss=True, shadow_px=0 if pressed else layout.px(6), border=edge)
         if focused:
-            pygame.draw.rect(surf, theme.FOCUS, rr.inflate(layout.px(8), layout.px(8)),
-                             max(2, layout.px(4)), border_radius=rad + layout.px(4))
+            focus_ring(surf, layout, rr, rad)
         inner = rr.inflate(-layout.px(28), -layout.px(10))
         if self.number is not None:
             bd = layout.px(34)
             badge = pygame.Rect(rr.x + layout.px(14), rr.centery - bd // 2, bd, bd)
-            pygame.draw.circle(surf, theme.ACCENT if self.kind == "choice" else (255, 255, 255),
+            pygame.draw.circle(surf, theme.BUTTON_BOTTOM if self.kind == "choice" else theme.CARD,
                                badge.center, bd // 2)
             draw_text(surf, layout, str(self.number), "small_bold", badge,
-                      (255, 255, 255) if self.kind == "choice" else theme.ACCENT,
+                      theme.BUTTON_INK if self.kind == "choice" else theme.ACCENT,
                       align="center", valign="middle")
             inner.x = badge.right + layout.px(14)
             inner.w = rr.right - layout.px(18) - inner.x
