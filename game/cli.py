@@ -211,6 +211,7 @@ def simulate_cmd(args: argparse.Namespace) -> int:
 
 def text_cmd(args: argparse.Namespace, scenario_path: str) -> int:
     import random
+
     from .session.settings import load_settings
     from .session.stats import Stats
     from .textmode.play import play_text

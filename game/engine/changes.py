@@ -6,7 +6,17 @@ from typing import Iterable, Optional
 
 from .kinds import Origin
 from .model import Scenario
-from .rules import ApplyRule, Effect, FriendDelta, Later, Maybe, Rate, Rule, SetFlag, SetStatus
+from .rules import (
+    ApplyRule,
+    Effect,
+    FriendDelta,
+    Later,
+    Maybe,
+    Rate,
+    Rule,
+    SetFlag,
+    SetStatus,
+)
 from .state import FriendChange, FriendState, LedgerEntry, Outcome, RunState
 
 _MASK = (1 << 64) - 1

@@ -8,8 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Optional
 
-from .kinds import (Accessory, Picture, PortraitStyle, SceneKind, Shape, SourceStatus, TimeOfDay,
-                    Verdict)
+from .kinds import (
+    Accessory,
+    Picture,
+    PortraitStyle,
+    SceneKind,
+    Shape,
+    SourceStatus,
+    TimeOfDay,
+    Verdict,
+)
 from .rules import Condition, Effect, Rule
 
 if TYPE_CHECKING:

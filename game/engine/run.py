@@ -13,12 +13,19 @@ from __future__ import annotations
 import zlib
 from typing import Any, Iterable, Mapping, Optional
 
+from .changes import Changes
 from .errors import RunError
 from .kinds import Origin, Status
 from .model import END, Branch, Choice, Ending, Scenario, Scene
-from .changes import Changes
-from .state import DaySummary, FriendChange, FriendState, GateCheck, LedgerEntry, Outcome, RunState
-
+from .state import (
+    DaySummary,
+    FriendChange,
+    FriendState,
+    GateCheck,
+    LedgerEntry,
+    Outcome,
+    RunState,
+)
 
 
 class Run(Changes):

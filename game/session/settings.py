@@ -37,7 +37,9 @@ class Settings:
 
     def clean(self) -> "Settings":
         """Replace any value of the wrong kind by its default (a hand-edited file must not crash)."""
-        from .strings import languages  # the languages the game speaks: data, not a list here
+        from .strings import (
+            languages,  # the languages the game speaks: data, not a list here
+        )
         default = Settings()
         if not isinstance(self.lang, str) or self.lang not in languages():
             self.lang = default.lang

@@ -48,9 +48,8 @@ from .screens.base import Screen  # noqa: E402
 from .ui.hud import Hud  # noqa: E402
 from .ui.layers import Layers  # noqa: E402
 from .ui.sound import Sound  # noqa: E402
-from .voice import Voice  # noqa: E402
 from .ui.theme import Layout  # noqa: E402
-
+from .voice import Voice  # noqa: E402
 
 
 class App:

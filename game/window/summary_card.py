@@ -19,10 +19,10 @@ import pygame
 from ..engine.debrief import Debrief, analyze
 from ..engine.run import Run
 from ..session.qr import cited, fit_module
-from .ui.qr import draw_qr
 from ..session.strings import ui as t
 from ..session.words import Words
 from .ui import draw
+from .ui.qr import draw_qr
 from .ui.text import font
 from .ui.text import wrap as text_wrap
 

@@ -30,8 +30,18 @@ from ..run import Run
 from .chart import gate_results, week_chart
 from .fates import friend_fates
 from .steering import replay_moments
-from .types import (Cause, Counterfactual, Debrief, FriendFate, GateResult, Moment, Point, SimilarStep,
-                    Steering, WeekChart)
+from .types import (
+    Cause,
+    Counterfactual,
+    Debrief,
+    FriendFate,
+    GateResult,
+    Moment,
+    Point,
+    SimilarStep,
+    Steering,
+    WeekChart,
+)
 from .whatif import TOP, counterfactuals, replay_with
 
 

@@ -6,6 +6,7 @@ from typing import Any, Optional
 
 from ..state import GateCheck
 
+
 def stakes_rank(stakes: tuple[str, ...]) -> int:
     """Friends at stake weigh more than values, values more than the score alone."""
     if any(s.startswith("friend:") for s in stakes):

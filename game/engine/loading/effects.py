@@ -5,7 +5,17 @@ import zlib
 from typing import Any, Optional
 
 from ..kinds import Status
-from ..rules import ApplyRule, Effect, FriendDelta, Later, Maybe, Rate, Rule, SetFlag, SetStatus
+from ..rules import (
+    ApplyRule,
+    Effect,
+    FriendDelta,
+    Later,
+    Maybe,
+    Rate,
+    Rule,
+    SetFlag,
+    SetStatus,
+)
 from .builder import ID, Builder, show, suggest
 from .marks import Path
 from .names import condition

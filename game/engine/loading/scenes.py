@@ -9,8 +9,8 @@ from ..rules import expected_change
 from .builder import Builder, show, suggest
 from .effects import effects
 from .marks import Path
-from .parts import mapping_list
 from .names import condition
+from .parts import mapping_list
 
 SCENE_KEYS = ("id", "day", "time", "place", "speaker", "kind", "text", "posts", "on_enter", "choices", "next",
               "gate", "sanction", "kiosk")

@@ -8,7 +8,15 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Mapping, Optional
 
-from ..catalogue import CATEGORIES, META, Plural, Text, is_plural, placeholders, plural_rule
+from ..catalogue import (
+    CATEGORIES,
+    META,
+    Plural,
+    Text,
+    is_plural,
+    placeholders,
+    plural_rule,
+)
 from ..conditions import ConditionError
 from ..errors import Problem
 from .builder import ID, show

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pygame
 
 from ...session.qr import cited, fit_module, qr_size
-from ..ui.qr import qr_surface
 from ...session.sentences import card_texts, source_line
 from ..ui import draw, theme
-from ..ui.flow import panel, LinkButton, address_height, draw_address
+from ..ui.flow import LinkButton, address_height, draw_address, panel
+from ..ui.qr import qr_surface
 from ..ui.text import draw_text, measure
 from ..ui.widgets import Button, button_width
 from .debrief_page import DebriefPage

@@ -18,6 +18,7 @@ from ..ui.text import draw_text, measure
 from ..ui.widgets import Button, button_width
 from .base import Screen
 
+
 def card_fill() -> tuple[int, int, int]:
     """What flat_card fills the page card with (in the look in use)."""
     return (255, 255, 255) if theme.HIGH else theme.mix((255, 255, 255), (246, 240, 255), 0.4)
@@ -149,7 +150,9 @@ class DebriefPage(Screen):
         self.footer_top = bottom - bh
         # the header: title (and section dots), subtitle
         dots = self.dots_width()
-        self.title_rect = pygame.Rect(card.x + pad, card.y + L.px(24), card.w - 2 * pad - dots, L.px(52))
+        tw = card.w - 2 * pad - dots
+        self.title_rect = pygame.Rect(card.x + pad, card.y + L.px(24), tw,
+                                      max(L.px(52), measure(L, self.title(), "title", tw)))
         top = self.title_rect.bottom + L.px(4)
         self.sub_rect = None
         sub = self.subtitle()
@@ -206,7 +209,7 @@ class DebriefPage(Screen):
         L = self.app.layout
         surf.blit(draw.background(*surf.get_size()), (0, 0))
         draw.flat_card(surf, self.card, L.px(32), (255, 255, 255), (246, 240, 255), shadow_px=L.px(12))
-        draw_text(surf, L, self.title(), "title", self.title_rect, theme.INK, max_lines=1)
+        draw_text(surf, L, self.title(), "title", self.title_rect, theme.INK)
         if self.sub_rect is not None:
             draw_text(surf, L, self.subtitle(), "body", self.sub_rect, theme.INK_SOFT)
         self.draw_dots(surf)

@@ -13,7 +13,7 @@ from ...paths import data_dir
 from ...session.links import open_folder
 from ...session.sentences import question_lines
 from ..ui import theme
-from ..ui.flow import panel, Flow
+from ..ui.flow import Flow, panel
 from ..ui.text import draw_text, measure
 from ..ui.widgets import Button, button_width
 from .debrief_page import DebriefPage

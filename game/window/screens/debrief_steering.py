@@ -7,7 +7,7 @@ import pygame
 
 from ...session.sentences import friend_lines, steer_lines
 from ..ui import theme
-from ..ui.flow import panel, Flow
+from ..ui.flow import Flow, panel
 from ..ui.portrait import portrait
 from ..ui.text import draw_line, draw_text, line_h, measure, style_font
 from .debrief_page import DebriefPage

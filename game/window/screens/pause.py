@@ -4,8 +4,8 @@ from __future__ import annotations
 import pygame
 
 from ..ui import draw, theme
-from ..ui.text import draw_text
-from ..ui.widgets import Button
+from ..ui.text import draw_text, measure
+from ..ui.widgets import Button, choice_height
 from .base import Screen
 
 
@@ -15,7 +15,6 @@ class PauseScreen(Screen):
 
     def layout(self) -> None:
         app, L = self.app, self.app.layout
-        W, H = L.W, L.H
         items = [("resume", app.ui("pause.resume"), self.back, "primary", True)]
         can_undo = app.run is not None and bool(app.run.log) and not app.run.ended
         items.append(("undo", app.ui("pause.undo"), self.undo, "secondary", can_undo))
@@ -24,15 +23,19 @@ class PauseScreen(Screen):
             items.append(("restart", app.ui("pause.start_over"), app.to_title, "secondary", True))
         else:
             items.append(("title", app.ui("pause.save_quit"), app.to_title, "secondary", True))
-        bh = L.button_h + 4
-        h = 90 + len(items) * (bh + 12) + 20
-        self.card = L.rect(W / 2 - 250, H / 2 - h / 2, 500, h)
-        y = H / 2 - h / 2 + 86
+        sw, sh = app.surface.get_size()
+        cw = min(sw - L.px(32), int(L.px(500) * max(1.0, L.text_scale * 0.8)))  # wider for larger text
+        bw = cw - L.px(80)
+        heights = [choice_height(L, label, bw) for _, label, _, _, _ in items]
+        self.title_h = measure(L, app.ui("pause.title"), "h1", cw - L.px(60))
+        h = L.px(24) + self.title_h + L.px(22) + sum(heights) + L.px(12) * len(items) + L.px(16)
+        self.card = pygame.Rect((sw - cw) // 2, max(L.px(8), (sh - h) // 2), cw, min(h, sh - L.px(16)))
+        y = self.card.y + L.px(24) + self.title_h + L.px(22)
         self.buttons = []
-        for key, label, action, kind, enabled in items:
-            self.buttons.append(Button(L.rect(W / 2 - 210, y, 420, bh), label, action, kind=kind,
+        for (key, label, action, kind, enabled), bh in zip(items, heights):
+            self.buttons.append(Button(pygame.Rect(self.card.x + L.px(40), y, bw, bh), label, action, kind=kind,
                                        enabled=enabled, name=key))
-            y += bh + 12
+            y += bh + L.px(12)
         if self.focus is None:
             self.focus = 0
 
@@ -53,5 +56,5 @@ class PauseScreen(Screen):
         surf.blit(draw.veil(surf.get_size(), (60, 40, 90), 110, surf), (0, 0))
         draw.card(surf, self.card, L.px(30), (255, 255, 255), (244, 238, 255), gloss=True, shadow_px=L.px(14))
         draw_text(surf, L, app.ui("pause.title"), "h1",
-                  pygame.Rect(self.card.x + L.px(30), self.card.y + L.px(24), self.card.w - L.px(60), L.px(44)),
-                  theme.INK, align="center", max_lines=1)
+                  pygame.Rect(self.card.x + L.px(30), self.card.y + L.px(24), self.card.w - L.px(60), self.title_h),
+                  theme.INK, align="center")

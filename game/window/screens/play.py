@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 import pygame
 
-from ..ui import draw
-from ..ui.parts import Friends, Meter, Notices, Part, ScoreCard
+from ..ui import draw, topbar
+from ..ui.parts import FriendChips, Friends, Meter, Notices, Part, ScoreCard, ScoreLine
+from ..ui.text import line_h, style_font
 from ..ui.widgets import Button
 from .base import Screen
 
@@ -20,22 +21,42 @@ if TYPE_CHECKING:
 class Regions:
     top: pygame.Rect
     meter: pygame.Rect
-    side: pygame.Rect
+    side: Optional[pygame.Rect]  # the sidebar (score card, notices, friends); None when compact
     main: pygame.Rect
     menu: pygame.Rect
+    compact: bool = False        # large text or a narrow screen: no sidebar, a strip instead
+    score: Optional[pygame.Rect] = None   # compact: the score beside the meter
+    strip: Optional[pygame.Rect] = None   # compact: the last change and the friends' scores
 
 
-def play_regions(app: "ScreenContext") -> Regions:
-    """The play screen's areas: top bar, meter, sidebar (score, notices, friends), main card."""
+def play_regions(app: "ScreenContext", title: str = "", subtitle: str = "") -> Regions:
+    """The play screen's areas: the top bar, the meter, the sidebar and the main card; their heights
+    follow the text size. With large text or a narrow screen the sidebar gives way to a strip (the
+    score beside the meter, the last change and the friends below), and the main card takes the width."""
     L = app.layout
-    W, H = L.W, L.H
-    top = L.rect(16, 10, W - 32, 62)
-    meter = L.rect(16, 74, W - 32, 48)
-    side_w = 290
-    side = L.rect(16, 128, side_w, H - 128 - 14)
-    main = L.rect(16 + side_w + 16, 128, W - side_w - 48, H - 128 - 14)
-    menu = L.rect(W - 16 - 7 - 48, 17, 48, 48)
-    return Regions(top, meter, side, main, menu)
+    sw, sh = app.surface.get_size()
+    m = L.px(16)
+    menu_side = L.px(L.button_h) if L.touch else L.px(48)
+    top = pygame.Rect(m, L.px(10), sw - 2 * m, 0)
+    top.h = topbar.top_height(L, top.w, title, subtitle)
+    menu = pygame.Rect(top.right - L.px(7) - menu_side, top.centery - menu_side // 2, menu_side, menu_side)
+    meter_h = max(L.px(48), line_h(style_font(L, "tiny")) + L.px(34))
+    side_w = int(L.px(290) * min(1.25, L.text_scale))
+    compact = L.text_scale >= 1.5 or sw - side_w - 3 * m < L.px(560) or sh > sw
+    if not compact:
+        meter = pygame.Rect(m, top.bottom + L.px(2), sw - 2 * m, meter_h)
+        y = meter.bottom + L.px(6)
+        side = pygame.Rect(m, y, side_w, sh - y - L.px(14))
+        main = pygame.Rect(side.right + m, y, sw - side.right - 2 * m, side.h)
+        return Regions(top, meter, side, main, menu)
+    score_w = min(L.px(300) + L.px(60) * max(0, L.text_scale - 1), (sw - 3 * m) // 2)
+    row_h = max(meter_h, line_h(style_font(L, "score_small")) + line_h(style_font(L, "tiny")) + L.px(16))
+    score = pygame.Rect(m, top.bottom + L.px(8), score_w, row_h)
+    meter = pygame.Rect(score.right + m, score.y, sw - score.right - 2 * m, row_h)
+    strip_h = max(L.px(52), 2 * line_h(style_font(L, "small")) + L.px(16))
+    strip = pygame.Rect(m, score.bottom + L.px(8), sw - 2 * m, strip_h)
+    main = pygame.Rect(m, strip.bottom + L.px(8), sw - 2 * m, sh - strip.bottom - L.px(8) - L.px(14))
+    return Regions(top, meter, None, main, menu, True, score, strip)
 
 
 class PlayScreen(Screen):
@@ -44,7 +65,11 @@ class PlayScreen(Screen):
     shows_hud = True
 
     def regions(self) -> Regions:
-        return play_regions(self.app)
+        key = (self.laid_out_for, id(self))
+        if getattr(self, "_regions_for", None) != key:
+            self._regions_for = key
+            self._regions = play_regions(self.app, *self.top_text())
+        return self._regions
 
     def menu_button(self) -> Button:
         r = self.regions().menu
@@ -59,7 +84,7 @@ class PlayScreen(Screen):
         surf.blit(draw.background(*surf.get_size()), (0, 0))
         R = self.regions()
         title, subtitle = self.top_text()
-        app.hud.draw_top(surf, R.top, title, subtitle)
+        topbar.draw_top(app, surf, R.top, title, subtitle)
         return R
 
     def parts(self) -> list[Part]:
@@ -80,9 +105,18 @@ class PlayScreen(Screen):
 
 
 def frame_parts(app: "ScreenContext", R: Regions) -> list[Part]:
-    """The meter over the width, and down the sidebar the score card, the notices and the friends."""
-    L, hud, side = app.layout, app.hud, R.side
-    card = pygame.Rect(side.x, side.y, side.w, L.px(140))
-    notices = pygame.Rect(side.x, card.bottom + L.px(10), side.w, L.px(160))
+    """The meter over the width, and down the sidebar the score card, the notices and the friends;
+    compact: the score beside the meter, the last change and the friends' faces in a strip."""
+    L, hud = app.layout, app.hud
+    if R.compact:
+        assert R.score is not None and R.strip is not None
+        faces = min(R.strip.w // 2, hud.friend_chips_width())
+        notices = pygame.Rect(R.strip.x, R.strip.y, R.strip.w - faces - L.px(12), R.strip.h)
+        friends = pygame.Rect(R.strip.right - faces, R.strip.y, faces, R.strip.h)
+        return [Meter(hud, R.meter), ScoreLine(hud, R.score), Notices(hud, notices), FriendChips(hud, friends)]
+    side = R.side
+    assert side is not None
+    card = pygame.Rect(side.x, side.y, side.w, max(L.px(140), hud.score_card_height()))
+    notices = pygame.Rect(side.x, card.bottom + L.px(10), side.w, L.px(160) * min(1.25, L.text_scale))
     friends = pygame.Rect(side.x, notices.bottom + L.px(8), side.w, side.bottom - notices.bottom - L.px(8))
     return [Meter(hud, R.meter), ScoreCard(hud, card), Notices(hud, notices), Friends(hud, friends)]

@@ -8,7 +8,7 @@ from typing import Optional
 import pygame
 
 from ..ui import draw, theme
-from ..ui.flow import panel, Flow
+from ..ui.flow import Flow, panel
 from ..ui.text import draw_text, measure
 from ..ui.widgets import Button, button_width, choice_height
 from .debrief_page import DebriefPage

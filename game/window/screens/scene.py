@@ -8,12 +8,12 @@ from typing import Optional
 import pygame
 
 from ..ui import draw, scenery, theme
+from ..ui.parts import Panel, Part
 from ..ui.portrait import portrait
 from ..ui.text import draw_line, draw_text, fit, line_h, measure, style_font
-from ..ui.parts import Panel, Part
 from ..ui.widgets import Button, choice_height
-from .play import PlayScreen
 from . import feed, gate, sanction
+from .play import PlayScreen
 
 
 class SceneScreen(PlayScreen):
@@ -72,6 +72,10 @@ class SceneScreen(PlayScreen):
 
     # ----- layout ------------------------------------------------------------------------
     def layout(self) -> None:
+        """Top to bottom: the place's banner (when there is room), the speaker, the choice's result,
+        the text, the gate's or sanction's panel, the choices. When it all fits, the choices stand
+        at the bottom of the card; when it does not (large text, a small or portrait screen), the
+        card scrolls and nothing is ever cut."""
         app, L = self.app, self.app.layout
         R = self.regions()
         M = R.main
@@ -79,65 +83,119 @@ class SceneScreen(PlayScreen):
         pad = L.px(22)
         inner = M.inflate(-2 * pad, -2 * pad)
         kind = self.scene.kind
-        if kind == "feed" and self.scene.posts:
+        wide_phone = kind == "feed" and self.scene.posts and not R.compact
+        if wide_phone:
             pw = min(L.px(440), int(inner.w * 0.48))
             self.phone = pygame.Rect(inner.x, inner.y, pw, inner.h)
-            col = pygame.Rect(self.phone.right + L.px(22), inner.y, inner.right - self.phone.right - L.px(22),
-                              inner.h)
+            col = pygame.Rect(self.phone.right + L.px(22), inner.y, inner.right - self.phone.right - L.px(22), inner.h)
         else:
             self.phone = None
             col = inner
-        self.col = col
+        self.col = self.view = col
+        gap, big_gap = L.px(10), L.px(18)
         choices = self.choices()
         labels = [app.words.choice_text(c) for c in choices]
-        gap = L.px(10)
         heights = [choice_height(L, t, col.w) for t in labels]
-        total = sum(heights) + gap * max(0, len(heights) - 1)
-        y = col.bottom - total
-        self.buttons = []
-        for i, (c, t, h) in enumerate(zip(choices, labels, heights)):
-            self.buttons.append(Button(pygame.Rect(col.x, y, col.w, h), t,
-                                       lambda cid=c.id: self.choose(cid), kind="choice", number=i + 1,
-                                       name=c.id))
-            y += h + gap
-        self.buttons.append(self.menu_button())
-        choices_top = col.bottom - total
-        panel_h = {"gate": L.px(176), "sanction": L.px(160)}.get(kind, 0)
-        if kind == "gate" and self.scene.gate is None:
-            panel_h = 0
-        if kind == "sanction" and self.scene.sanction is None:
-            panel_h = 0
-        self.panel = pygame.Rect(col.x, choices_top - L.px(18) - panel_h, col.w, panel_h) if panel_h else None
+        choices_h = sum(heights) + gap * max(0, len(heights) - 1)
+        panel_h = 0
+        if kind == "gate" and self.scene.gate is not None:
+            panel_h = gate.gate_height(self, col.w)
+        elif kind == "sanction" and self.scene.sanction is not None:
+            panel_h = sanction.sanction_height(self, col.w)
         speaker = app.person(self.scene.speaker)
-        text = app.s(self.scene.text)
-        result = app.s(self.result) if self.result else ""
-        bottom = (self.panel.y if self.panel else choices_top) - L.px(18)
-        res_h = measure(L, result, "small_bold", col.w - L.px(40)) + L.px(20) if result else 0
-        need = measure(L, text, "body", col.w - L.px(40)) + L.px(32)
-        # the text's room; shrink the portrait when space is short
+        self.text = app.s(self.scene.text)
+        self.result_text = app.s(self.result) if self.result else ""
+        res_h = measure(L, self.result_text, "small_bold", col.w - L.px(40)) + L.px(20) if self.result_text else 0
+        text_h = measure(L, self.text, "body", self.text_width(col.w)) + L.px(32)
+        phone_h = 0
+        if kind == "feed" and self.scene.posts and not wide_phone:  # the phone as a block of the column
+            phone_h = min(feed.content_height(self, col.w - L.px(36)) + L.px(90), max(L.px(300), col.h * 2 // 3))
+        # the speaker's portrait shrinks when room is short
         for size in (92, 64, 48):
             self.portrait_size = L.px(size) if speaker else 0
-            header_h = max(self.portrait_size, L.px(52)) if speaker else 0
-            used = header_h + (L.px(14) if speaker else 0) + res_h + (L.px(8) if result else 0)
-            if need <= bottom - col.y - used or not speaker:
+            header_h = max(self.portrait_size, self.name_block_h()) if speaker else 0
+            stacked = (phone_h + (big_gap if phone_h else 0) + header_h + (L.px(14) if speaker else 0) + res_h
+                       + (L.px(8) if res_h else 0) + text_h + big_gap + (panel_h + big_gap if panel_h else 0)
+                       + choices_h)
+            if stacked <= col.h or not speaker:
                 break
-        # a banner of the place and time when there is room for it
-        free = bottom - col.y - used - need
-        banner_h = min(L.px(170), free - L.px(16)) if self.phone is None else 0
-        self.banner = None
-        y0 = col.y
-        if banner_h >= L.px(96):
-            self.banner = pygame.Rect(col.x, col.y, col.w, banner_h)
-            y0 = self.banner.bottom + L.px(16)
-        self.header = pygame.Rect(col.x, y0, col.w, header_h)
-        top = y0 + header_h + (L.px(14) if speaker else 0)
-        self.result_box = pygame.Rect(col.x, top, col.w, res_h) if result else None
-        text_top = top + res_h + (L.px(8) if result else 0)
-        self.bubble_room = pygame.Rect(col.x, text_top, col.w, max(L.px(40), bottom - text_top))
-        self.text = text
-        self.result_text = result
+        self.scrolls = stacked > col.h
+        if self.scrolls:
+            self.content_h = stacked
+            self.offset = max(0, min(getattr(self, "offset", 0), stacked - col.h))
+            y = col.y - self.offset
+            self.banner = None
+        else:
+            self.offset = 0
+            free = col.h - stacked
+            banner_h = min(L.px(170), free - L.px(16)) if self.phone is None and not phone_h else 0
+            self.banner = None
+            y = col.y
+            if banner_h >= L.px(96):
+                self.banner = pygame.Rect(col.x, col.y, col.w, banner_h)
+                y = self.banner.bottom + L.px(16)
+        if phone_h:
+            self.phone = pygame.Rect(col.x, y, col.w, phone_h)
+            y = self.phone.bottom + big_gap
+        self.header = pygame.Rect(col.x, y, col.w, header_h)
+        y += header_h + (L.px(14) if speaker else 0)
+        self.result_box = pygame.Rect(col.x, y, col.w, res_h) if res_h else None
+        y += res_h + (L.px(8) if res_h else 0)
+        if self.scrolls:
+            self.bubble_room = pygame.Rect(col.x, y, col.w, text_h)
+            y += text_h + big_gap
+            self.panel = pygame.Rect(col.x, y, col.w, panel_h) if panel_h else None
+            y += panel_h + big_gap if panel_h else 0
+            choices_top = y
+        else:  # the choices at the bottom, the panel above them, the text fills what is left
+            choices_top = col.bottom - choices_h
+            self.panel = pygame.Rect(col.x, choices_top - big_gap - panel_h, col.w, panel_h) if panel_h else None
+            bottom = (self.panel.y if self.panel else choices_top) - big_gap
+            self.bubble_room = pygame.Rect(col.x, y, col.w, max(L.px(40), bottom - y))
+        self.buttons = []
+        y = choices_top
+        for i, (c, t, h) in enumerate(zip(choices, labels, heights)):
+            self.buttons.append(Button(pygame.Rect(col.x, y, col.w, h), t, lambda cid=c.id: self.choose(cid),
+                                       kind="choice", number=i + 1, name=c.id))
+            y += h + gap
+        self.buttons.append(self.menu_button())
         if self.focus is None and app.keyboard_mode and self.buttons:
             self.focus = 0
+
+    def text_width(self, width: int) -> int:
+        """The text's width inside its bubble (a notice leaves room for its bell)."""
+        L = self.app.layout
+        return width - L.px(40) - (L.px(24) if self.scene.kind == "notice" else 0)
+
+    def name_block_h(self) -> int:
+        """The speaker's name, and a friend's score under it."""
+        L = self.app.layout
+        h = line_h(style_font(L, "h2"))
+        if self.scene.speaker in self.app.run.friends:
+            h += L.px(10) + line_h(style_font(L, "small"))
+        return h
+
+    def button_at(self, pos):
+        """A choice scrolled out of the card cannot be pressed."""
+        b = super().button_at(pos)
+        if b is not None and self.scrolls and b.name != "menu" and not self.view.collidepoint(pos):
+            return None
+        return b
+
+    def move_focus(self, step: int) -> None:
+        super().move_focus(step)
+        if self.scrolls and self.focus is not None:  # bring the focused choice into view
+            b = self.buttons[self.focus]
+            if b.name != "menu" and not self.view.contains(b.rect):
+                below = b.rect.bottom - self.view.bottom
+                self.scroll_by(below if below > 0 else b.rect.y - self.view.y)
+
+    def scroll_by(self, dy: int) -> None:
+        new = int(max(0, min(self.content_h - self.view.h, self.offset + dy)))
+        if new != self.offset:
+            self.offset = new
+            self.laid_out_for = None  # everything moves with the card's content
+            self.invalidate()
 
     def choose(self, choice_id: str) -> None:
         self.app.choose(choice_id)
@@ -157,17 +215,36 @@ class SceneScreen(PlayScreen):
         return age < 0.3
 
     def scroll(self, pos, dy: float) -> None:
-        if self.phone is not None and self.phone.collidepoint(pos):
+        if self.phone is not None and pos is not None and self.phone.collidepoint(pos):
             new = feed.clamp_scroll(self, self.feed_scroll + dy)
             if new != self.feed_scroll:
                 self.feed_scroll = new
                 self.invalidate()
+                return
+        if self.scrolls:
+            self.scroll_by(int(-dy))
 
     def draw_static(self, surf: pygame.Surface) -> None:
-        app, L = self.app, self.app.layout
+        L = self.app.layout
         self.draw_frame_static(surf)
         card = self.card
         draw.flat_card(surf, card, L.px(28), (255, 255, 255), (248, 244, 255), shadow_px=L.px(10))
+        clip = surf.get_clip()
+        if self.scrolls:  # the card's content scrolls under its edges
+            surf.set_clip(self.view.inflate(L.px(16), L.px(4)).clip(card))
+            self.draw_scroll_bar(surf)
+        self.draw_content(surf)
+        surf.set_clip(clip)
+
+    def draw_scroll_bar(self, surf: pygame.Surface) -> None:
+        L, v = self.app.layout, self.view
+        bar_h = max(L.px(30), v.h * v.h // max(1, self.content_h))
+        y = v.y + (v.h - bar_h) * self.offset // max(1, self.content_h - v.h)
+        pygame.draw.rect(surf, theme.CONTROL_EDGE, (self.card.right - L.px(12), y, L.px(6), bar_h),
+                         border_radius=L.px(3))
+
+    def draw_content(self, surf: pygame.Surface) -> None:
+        app, L = self.app, self.app.layout
         if self.phone is not None:
             feed.draw_phone(self, surf, self.phone)
         col = self.col
@@ -201,7 +278,7 @@ class SceneScreen(PlayScreen):
                           "small", (nx + L.px(22), y2), theme.INK_SOFT, "midleft", max_w=nw - L.px(22))
         if self.result_box is not None:
             rb = self.result_box
-            draw.flat_card(surf, rb, L.px(12), (240, 236, 255), (232, 226, 255))
+            draw.flat_card(surf, rb, L.px(12), theme.SOFT_BOX, theme.SOFT_BOX)
             draw_text(surf, L, self.result_text, "small_bold", rb.inflate(-L.px(40), -L.px(14)),
                       theme.ACCENT, valign="middle")
         self.draw_text_bubble(surf, speaker is not None)
@@ -210,15 +287,31 @@ class SceneScreen(PlayScreen):
         """A gate scene's verdict, a sanction scene's picture."""
         if self.panel is None:
             return []
-        if self.scene.kind == "gate":
-            return [Panel(self.panel, lambda surf, rect: gate.draw_gate_panel(self, surf, rect))]
-        if self.scene.kind == "sanction":
-            return [Panel(self.panel, lambda surf, rect: sanction.draw_sanction_panel(self, surf, rect))]
-        return []
+        paint = gate.draw_gate_panel if self.scene.kind == "gate" else sanction.draw_sanction_panel
+        return [Panel(self.panel, lambda surf, rect: self.clipped(surf, lambda: paint(self, surf, rect)))]
+
+    def clipped(self, surf: pygame.Surface, draw_it) -> None:
+        """Draw what belongs to the card's scrolled content inside the card only."""
+        if not self.scrolls:
+            draw_it()
+            return
+        clip = surf.get_clip()
+        surf.set_clip(self.view.inflate(self.app.layout.px(16), self.app.layout.px(4)).clip(self.card))
+        try:
+            draw_it()
+        finally:
+            surf.set_clip(clip)
 
     def draw_dynamic(self, surf: pygame.Surface) -> None:
         self.draw_frame_dynamic(surf)
-        self.draw_buttons(surf)
+        L = self.app.layout
+        choices = self.buttons[:-1]
+        self.clipped(surf, lambda: [b.draw(surf, L, focused=(i == self.focus and self.app.keyboard_mode),
+                                           hovered=(b is self.hover), pressed=(b is self.pressed))
+                                    for i, b in enumerate(choices)])
+        menu = self.buttons[-1]
+        menu.draw(surf, L, focused=(self.focus == len(self.buttons) - 1 and self.app.keyboard_mode),
+                  hovered=(menu is self.hover), pressed=(menu is self.pressed))
 
     def draw_text_bubble(self, surf: pygame.Surface, has_speaker: bool) -> None:
         L = self.app.layout

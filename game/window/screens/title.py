@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pygame
 
-from ..ui import draw, theme
 from ...session.strings import languages
-from ..ui.text import draw_line, draw_text
+from ..ui import draw, theme
+from ..ui.text import draw_line, draw_text, measure
 from ..ui.widgets import Button, button_width
 from .base import Screen
 from .confirm import ConfirmScreen
@@ -93,9 +93,12 @@ class TitleScreen(Screen):
                   pygame.Rect(tx, card.y + L.px(140), card.right - tx - L.px(28), card.bottom - card.y - L.px(150)),
                   theme.INK_SOFT)
         if app.message:
-            box = L.rect(W / 2 - 420, H - 112, 840, 84)
+            bw = min(surf.get_width() - L.px(32), L.px(840))
+            th = measure(L, app.message, "small", bw - L.px(32))
+            box = pygame.Rect((surf.get_width() - bw) // 2, 0, bw, th + L.px(24))
+            box.bottom = surf.get_height() - L.px(24)
             draw.card(surf, box, L.px(16), (255, 240, 232), (255, 226, 214), shadow_px=L.px(4))
-            draw_text(surf, L, app.message, "small", box.inflate(-L.px(32), -L.px(16)), theme.INK,
+            draw_text(surf, L, app.message, "small", box.inflate(-L.px(32), -L.px(24)), theme.INK,
                       align="center", valign="middle")
         if app.kiosk:
             draw_line(surf, L, app.ui("kiosk.touch_to_start"), "h2", (surf.get_width() // 2, L.px(H - 40)),

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from . import draw, theme
-from .text import draw_line, style_font
+from .text import draw_line, draw_text, measure, style_font
 
 if TYPE_CHECKING:
     from ..context import ScreenContext
@@ -92,11 +92,11 @@ def draw_chart(surf: pygame.Surface, app: "ScreenContext", rect: pygame.Rect, ru
         y = xy(0, gate.at)[1]
         label = f"{app.s(gate.label)} {gate.at}"
         lw = min(plot.w // 2, f.size(label)[0])
-        chip = label_spot(plot, y, lw + L.px(12), f.get_height() + L.px(4), L.px(4), line, marks + taken,
-                          margin=L.px(22))
+        lh = measure(L, label, "tiny", lw)  # a long label takes two lines rather than being cut
+        chip = label_spot(plot, y, lw + L.px(12), lh + L.px(4), L.px(4), line, marks + taken, margin=L.px(22))
         taken.append(chip)
         draw.card(surf, chip, L.px(6), (255, 255, 255), alpha=230)
-        draw_line(surf, L, label, "tiny", (chip.x + L.px(6), chip.y + L.px(2)), theme.ACCENT, max_w=plot.w // 2)
+        draw_text(surf, L, label, "tiny", pygame.Rect(chip.x + L.px(6), chip.y + L.px(2), lw, lh), theme.ACCENT)
 
 
 def label_spot(plot: pygame.Rect, y: int, w: int, h: int, gap: int, line: list, avoid: list,

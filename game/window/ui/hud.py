@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Optional
 
 import pygame
 
-from . import draw, theme
-from .portrait import portrait
+from . import draw, friends_panel, theme
+from .friends_panel import FLASH_LIFE
 from .text import draw_line, draw_text, line_h, measure, style_font
 
 if TYPE_CHECKING:
     from ..context import ScreenContext
 
-TOAST_LIFE = 7.0
+TOAST_LIFE = FLASH_LIFE
 MAX_TOASTS = 3
 
 
@@ -195,7 +195,8 @@ class Hud:
                        self.friend_flash.get(fid, (0, 0.0))[0]
                        if now - self.friend_flash.get(fid, (0, -99.0))[1] < TOAST_LIFE or app.settings.reduced_motion
                        else 0) for fid, f in run.friends.items())
-        self._panel("friends", surf, rect, state, self._paint_friends)
+        self._panel("friends", surf, rect, state,
+                    lambda s, r: friends_panel.paint_list(self.app, s, r, self.friend_flash, self.last_stars))
 
     def tier(self, score: int):
         return self.app.scenario.tier_for(int(round(score)))
@@ -205,7 +206,8 @@ class Hud:
         app, L = self.app, self.app.layout
         sc = app.scenario
         lo, hi = sc.min_score, sc.max_score
-        track = pygame.Rect(rect.x + L.px(44), rect.y + L.px(22), rect.w - L.px(88), L.px(12))
+        track = pygame.Rect(rect.x + L.px(44), rect.y + max(L.px(22), line_h(style_font(L, "tiny")) + L.px(8)),
+                            rect.w - L.px(88), L.px(12))
 
         def xof(v: float) -> int:
             return track.x + int((v - lo) / max(1, hi - lo) * track.w)
@@ -252,27 +254,66 @@ class Hud:
             pygame.draw.rect(surf, col, rect.inflate(L.px(6), L.px(6)), max(2, int(L.px(5) * glow)),
                              border_radius=L.px(24))
         pad = L.px(14)
-        draw_line(surf, L, app.ui("hud.your_score"), "tiny", (rect.x + pad, rect.y + L.px(10)), theme.INK_SOFT,
+        y = rect.y + L.px(10)
+        draw_line(surf, L, app.ui("hud.your_score"), "tiny", (rect.x + pad, y), theme.INK_SOFT,
                   max_w=rect.w - 2 * pad)
+        y += line_h(style_font(L, "tiny"))
         sh_r = L.px(20)
         cx = rect.x + pad + sh_r
-        cy = rect.y + L.px(58)
+        score_h = line_h(style_font(L, "score"))
+        cy = y + score_h // 2
         draw.shape(surf, tier.shape, (cx, cy), sh_r, col, theme.darker(col, 0.6))
         num = draw_line(surf, L, str(score), "score", (cx + sh_r + L.px(10), cy), theme.INK, "midleft")
         moving = abs(self.shown - self.target) > 0.01
         if moving:
             draw.icon(surf, "up" if self.target > self.shown else "down",
                       (num.right + L.px(14), cy), L.px(8), theme.GOOD if self.target > self.shown else theme.BAD)
-        draw_line(surf, L, app.s(tier.label), "small_bold", (rect.x + pad, rect.y + L.px(88)), theme.INK,
-                  max_w=rect.w - 2 * pad)
+        y += score_h
+        draw_line(surf, L, app.s(tier.label), "small_bold", (rect.x + pad, y), theme.INK, max_w=rect.w - 2 * pad)
+        y += line_h(style_font(L, "small_bold")) + L.px(4) + line_h(style_font(L, "tiny")) // 2
         run = app.run
-        y = rect.y + L.px(118)
         if run is not None:
             r = L.px(7)
             w = draw.stars(surf, rect.x + pad, y, r, run.stars)
             text = app.ui("hud.stars", stars=f"{run.stars:.1f}") if run.ratings else app.ui("hud.no_stars")
             draw_line(surf, L, text, "tiny", (rect.x + pad + w + L.px(6), y), theme.INK_SOFT, "midleft",
                       max_w=rect.right - pad - (rect.x + pad + w + L.px(6)))
+
+    def score_card_height(self) -> int:
+        L = self.app.layout
+        return (L.px(10) + line_h(style_font(L, "tiny")) + line_h(style_font(L, "score"))
+                + line_h(style_font(L, "small_bold")) + L.px(4) + line_h(style_font(L, "tiny")) + L.px(12))
+
+    def draw_score_line(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        """The score in one row: compact screens."""
+        run = self.app.run
+        state = (round(self.shown), (run.stars, len(run.ratings)) if run is not None else None)
+        self._panel("score_line", surf, rect, state, self._paint_score_line)
+
+    def _paint_score_line(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        app, L = self.app, self.app.layout
+        score = int(round(self.shown))
+        tier = self.tier(score)
+        col = theme.hex_color(tier.color)
+        draw.card(surf, rect, L.px(18), theme.lighter(col, 0.78), theme.lighter(col, 0.55), border=(255, 255, 255))
+        pad = L.px(12)
+        sh_r = min(L.px(16), rect.h // 3)
+        cx, cy = rect.x + pad + sh_r, rect.centery
+        draw.shape(surf, tier.shape, (cx, cy), sh_r, col, theme.darker(col, 0.6))
+        num = draw_line(surf, L, str(score), "score_small", (cx + sh_r + L.px(8), cy), theme.INK, "midleft")
+        draw_text(surf, L, app.s(tier.label), "tiny", pygame.Rect(num.right + L.px(10), rect.y + L.px(4),
+                  rect.right - pad - num.right - L.px(10), rect.h - L.px(8)), theme.INK, valign="middle")
+
+    def draw_friend_chips(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        """The friends' faces with their tier's shape and score, in a row: compact screens."""
+        run = self.app.run
+        if run is None:
+            return
+        state = tuple((fid, f.score, f.status) for fid, f in run.friends.items())
+        self._panel("friend_chips", surf, rect, state, lambda s, r: friends_panel.paint_chips(self.app, s, r))
+
+    def friend_chips_width(self) -> int:
+        return friends_panel.chips_width(self.app)
 
     def toast_height(self, width: int, toast: Toast) -> int:
         L = self.app.layout
@@ -314,74 +355,3 @@ class Hud:
         if self.more and self.toasts and y + L.px(20) <= rect.bottom:
             draw_line(surf, L, app.ui("hud.more_changes", n=self.more), "tiny", (rect.x + L.px(8), y),
                       theme.INK_SOFT, max_w=rect.w - L.px(8))
-
-    def _paint_friends(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
-        app, L = self.app, self.app.layout
-        run, sc = app.run, app.scenario
-        if run is None or not sc.friends:
-            return
-        draw_line(surf, L, app.ui("hud.friends"), "small_bold", (rect.x + L.px(4), rect.y), theme.INK_SOFT,
-                  max_w=rect.w)
-        top = rect.y + L.px(26)
-        n = len(sc.friends)
-        row = min(L.px(66), (rect.bottom - top) // max(1, n))
-        size = max(L.px(30), min(L.px(48), row - L.px(10)))
-        now = app.now
-        for i, (fid, person) in enumerate(sc.friends.items()):
-            state = run.friends[fid]
-            box = pygame.Rect(rect.x, top + i * row, rect.w, row - L.px(6))
-            draw.card(surf, box, L.px(14), (255, 255, 255), theme.CARD_SOFT)
-            surf.blit(portrait(person.portrait, size, state.status), (box.x + L.px(6), box.centery - size // 2))
-            tx = box.x + size + L.px(14)
-            tw = box.right - tx - L.px(8)
-            name = app.s(person.name)
-            if state.status != "friend":
-                name = f"{name} · {app.ui('status.' + state.status)}"
-            f = style_font(L, "small_bold")
-            y1 = box.centery - line_h(f) + L.px(2)
-            draw_line(surf, L, name, "small_bold", (tx, y1), theme.INK, max_w=tw)
-            tier = sc.tier_for(state.score)
-            tc = theme.hex_color(tier.color)
-            y2 = box.centery + L.px(11)
-            draw.shape(surf, tier.shape, (tx + L.px(7), y2), L.px(7), tc, theme.darker(tc, 0.6))
-            r = draw_line(surf, L, str(state.score), "small_bold", (tx + L.px(18), y2), theme.INK, "midleft")
-            x = r.right + L.px(6)
-            flash = self.friend_flash.get(fid)
-            if flash and flash[0] and (now - flash[1] < TOAST_LIFE or app.settings.reduced_motion):
-                d = flash[0]
-                r2 = draw_line(surf, L, f"+{d}" if d > 0 else f"−{-d}", "tiny", (x, y2),
-                               theme.GOOD if d > 0 else theme.BAD, "midleft")
-                x = r2.right + L.px(6)
-            given = self.last_stars.get(fid)
-            if given and x + L.px(70) <= box.right:
-                draw.stars(surf, box.right - L.px(76), y2, L.px(6), given)
-
-    def draw_top(self, surf: pygame.Surface, rect: pygame.Rect, title: str, subtitle: str = "") -> None:
-        """The top bar: where and when, active sanctions, the week's goal."""
-        app, L = self.app, self.app.layout
-        draw.card(surf, rect, L.px(20), (255, 255, 255), theme.CARD_SOFT, gloss=True, shadow_px=L.px(6))
-        pad = L.px(16)
-        right = rect.right - pad - L.px(56)  # room for the menu button
-        sanctions = app.run.visible_sanctions() if app.run is not None else []
-        x = right
-        for sid in reversed(sanctions):
-            label = app.s(next((s.label for s in app.scenario.sanctions if s.id == sid), sid))
-            f = style_font(L, "tiny")
-            w = f.size(label)[0] + L.px(34)
-            chip = pygame.Rect(x - w, rect.centery - L.px(14), w, L.px(28))
-            if chip.x < rect.x + rect.w * 0.55:
-                break  # no room: the day's end and the scene itself still name it
-            draw.card(surf, chip, L.px(14), (255, 226, 226), (250, 200, 204))
-            draw.icon(surf, "lock", (chip.x + L.px(14), chip.centery), L.px(6), theme.BAD)
-            draw_line(surf, L, label, "tiny", (chip.x + L.px(26), chip.centery), theme.BAD, "midleft",
-                      max_w=chip.w - L.px(32))
-            x = chip.x - L.px(8)
-        avail = x - rect.x - 2 * pad
-        if subtitle:
-            draw_text(surf, L, title, "h2", pygame.Rect(rect.x + pad, rect.y + L.px(6), avail, L.px(30)),
-                      theme.INK, valign="middle", max_lines=1)
-            draw_text(surf, L, subtitle, "small", pygame.Rect(rect.x + pad, rect.y + L.px(35), avail, L.px(22)),
-                      theme.INK_SOFT, valign="middle", max_lines=1)
-        else:
-            draw_text(surf, L, title, "h2", pygame.Rect(rect.x + pad, rect.y, avail, rect.h), theme.INK,
-                      valign="middle", max_lines=1)

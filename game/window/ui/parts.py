@@ -51,6 +51,20 @@ class Friends(Meter):
         self.hud.draw_friends(surf, self.rect)
 
 
+class ScoreLine(Meter):
+    """The score in one row (compact screens): its tier's shape, the number, the tier's name."""
+
+    def draw(self, surf: pygame.Surface) -> None:
+        self.hud.draw_score_line(surf, self.rect)
+
+
+class FriendChips(Meter):
+    """The friends' faces and scores in a row (compact screens)."""
+
+    def draw(self, surf: pygame.Surface) -> None:
+        self.hud.draw_friend_chips(surf, self.rect)
+
+
 class Panel(Part):
     """A scene's own panel (a gate's verdict, a sanction's picture), drawn by `paint(surf, rect)`."""
 

@@ -11,6 +11,7 @@ import pygame
 
 from ...paths import ASSETS
 
+
 # Two palettes with the same names. Module attributes (theme.INK...) are the palette in use: code
 # reads them when it draws, so `use()` switches every screen at once. Every text and its
 # background reach 4.5:1, focus rings and control edges 3:1, in both (TEXT_PAIRS, EDGE_PAIRS;
@@ -206,5 +207,7 @@ class Layout:
 
     @property
     def button_h(self) -> float:
-        """A button's least height in design units: 78 px at 1080p (kiosk: 104 px, 15 mm+)."""
-        return 69 if self.touch else 52
+        """A button's least height in design units: 78 px at 1080p (kiosk: 104 px, 15 mm+); taller
+        when the text is larger, so a label always fits its button."""
+        least = 69 if self.touch else 52
+        return max(least, STYLES["button"][0] * self.text_scale * 1.25 + 20)

@@ -6,7 +6,7 @@ from typing import Callable, Optional
 import pygame
 
 from . import draw, theme
-from .text import draw_text, measure, style_font, line_h
+from .text import draw_text, line_h, measure, style_font
 from .theme import Layout
 
 
