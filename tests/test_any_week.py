@@ -8,16 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pygame
 import pytest
+from test_ui_autoplay import autoplay
+from ui_support import make_app
 
 from game.engine import load_scenario
 from game.engine.kinds import Picture, Shape
 from game.paths import scenario_file
 from game.session import strings
-
-from test_ui_autoplay import autoplay
-from ui_support import make_app
 
 ROOT = Path(__file__).resolve().parent.parent
 GIG = scenario_file("gigweek")

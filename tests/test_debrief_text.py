@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from game.engine import ScenarioError, load_scenario
-from game.engine.debrief import analyze
 from game.engine.catalogue import forms, placeholders
-from game.session.stats import Stats
+from game.engine.debrief import analyze
 from game.session.sentences import counterfactual_lines, debrief_lines
+from game.session.stats import Stats
+from game.session.strings import catalogue as ui_strings
 from game.session.words import Words
 from game.textmode.play import TextGame
-from game.session.strings import catalogue as ui_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "scenarios" / "sample" / "scenario.yaml"

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from game.engine import RunError, start
 from game.engine.kinds import Status
 from game.engine.state import FriendState
-from game.engine import RunError, start
 
 
 def test_start_reads_first_scene_and_choices(sample):

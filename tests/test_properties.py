@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.engine import load_scenario, start
 from game.engine.runlog import RunLog, replay, undo

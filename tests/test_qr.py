@@ -6,12 +6,12 @@ import subprocess
 from pathlib import Path
 
 import segno
+from qr_decode import decode_png
+from sources_md import listed
 
 from game.engine import ScenarioError, load_scenario
 from game.session.qr import QUIET, cited, qr_code, qr_matrix, qr_png
 from game.window.ui.qr import draw_qr, qr_surface
-from qr_decode import decode_png
-from sources_md import listed
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sources_md import OWN, ROOT, SHARED, STRENGTH, addresses_in, list_path, listed
 
 from game.engine import ScenarioError, load_scenario
 from game.session.links import allowed_addresses, open_address
-from sources_md import OWN, ROOT, SHARED, STRENGTH, addresses_in, list_path, listed
 
 SCANNED = ("scenarios", "game", "docs")
 TEXT = {".py", ".yaml", ".yml", ".md", ".txt", ".json", ".toml", ".cfg", ".ini", ".html", ".csv"}

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from qr_decode import decode_png
 
 from game.engine import start
 from game.window.summary_card import SIZE, card_source, export_card, render_card
-from qr_decode import decode_png
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -67,6 +67,7 @@ def test_dutch_and_transparent_rules():
 
 def test_text_mode_records_in_stats_unless_told_not_to(tmp_path):
     import os
+
     from game.session.stats import Stats
     home = Path(os.environ["SCORED_HOME"])
     outs = []

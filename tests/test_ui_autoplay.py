@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pygame
 import pytest
+from ui_support import SAMPLE, SCENARIO_PATHS, scenario
 
 from game.window.app import App
 from game.window.autoplay import Autoplayer
-
-from ui_support import SAMPLE, SCENARIO_PATHS, scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 

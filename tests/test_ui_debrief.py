@@ -5,12 +5,11 @@ import os
 from pathlib import Path
 
 import pytest
-
-from game.session.links import open_address
-
 from qr_decode import decode_png
 from test_ui_autoplay import autoplay
 from ui_support import SAMPLE, SCENARIO_PATHS
+
+from game.session.links import open_address
 
 WEEK = [p for p in SCENARIO_PATHS if "week" in str(p)]
 PAGES = ("debrief_feeling", "week_chart", "debrief_steering", "debrief_whatif", "debrief_others",
@@ -49,8 +48,8 @@ def test_addresses_open_at_home_only(monkeypatch):
 
 
 def test_week_is_recorded_once_in_stats_and_never_by_autoplay(tmp_path):
-    from game.session.debrief import DebriefSession
     from game.engine import load_scenario, start
+    from game.session.debrief import DebriefSession
     from game.session.stats import Stats
     sc = load_scenario(str(SAMPLE))
     run = start(sc, 2)
@@ -70,15 +69,15 @@ def test_week_is_recorded_once_in_stats_and_never_by_autoplay(tmp_path):
 import random  # noqa: E402
 
 import pygame  # noqa: E402
+from ui_support import button, click, key, make_app, overlapping_buttons  # noqa: E402
 
 from game.engine import start  # noqa: E402
 from game.engine.policies import POLICIES  # noqa: E402
-from game.window.screens.debrief_hook import debrief_screens  # noqa: E402
-from game.session.stats import Notice  # noqa: E402
 from game.session import strings as i18n  # noqa: E402
+from game.session.settings import TEXT_SIZES
+from game.session.stats import Notice  # noqa: E402
+from game.window.screens.debrief_hook import debrief_screens  # noqa: E402
 from game.window.ui import text  # noqa: E402
-
-from ui_support import button, click, key, make_app  # noqa: E402
 
 WEEK_OR_SAMPLE = WEEK[0] if WEEK else SAMPLE
 
@@ -104,10 +103,14 @@ def seed_stats(app, n: int = 5) -> None:
         assert app.stats.record_run(run)
 
 
+OVERLAPS: list[str] = []
+
+
 def draw_page(app, pages, i) -> None:
     app.show(pages[i:])
     app.top.ensure_layout()
     app.top.draw(app.surface)
+    OVERLAPS.extend(overlapping_buttons(app.top, app.surface.get_rect()))
 
 
 @pytest.mark.parametrize("kiosk", [False, True], ids=["home", "kiosk"])
@@ -119,6 +122,7 @@ def test_every_debrief_page_fits(lang, size, kiosk):
     app.session.check_before = {q.id: q.answers[0] for q in app.scenario.debrief.quiz}
     run = finished(app)
     text.OVERFLOWS.clear()
+    OVERLAPS.clear()
     i18n.MISSING.clear()
     pages = debrief_screens(app, run)
     session = app.session.debrief
@@ -141,19 +145,31 @@ def test_every_debrief_page_fits(lang, size, kiosk):
         assert {"debrief_others", "quiz_results", "debrief_questions", "debrief_whatif"} <= set(names)
     problems = [f"{why}: {t!r} in box {box}" for t, box, why in text.OVERFLOWS]
     assert not problems, f"{len(problems)} texts do not fit:\n" + "\n".join(problems[:20])
+    assert not OVERLAPS, sorted(set(OVERLAPS))[:10]
     assert not i18n.MISSING, sorted(i18n.MISSING)
     assert app.errors == []
 
 
-def test_large_text_fits_the_smallest_window():
-    app = make_app(WEEK_OR_SAMPLE, size="1024x768", lang="nl", text_size="large")
+LOOKS = [(size, "1024x768", False) for size in TEXT_SIZES] + [
+    ("largest", "1024x768", True), ("largest", "1920x1080", True), ("largest", "720x1280", True)]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("text_size,size,easy_font", LOOKS, ids=lambda v: str(v))
+def test_every_text_size_fits(lang, text_size, size, easy_font):
+    """Every debrief page at each text size at the smallest window; at twice the size also in the
+    easy-to-read font with high contrast, on a large and an upright screen."""
+    app = make_app(WEEK_OR_SAMPLE, size=size, lang=lang, text_size=text_size, dyslexic_font=easy_font,
+                   high_contrast=easy_font)
     seed_stats(app, 2)
     run = finished(app, 5)
     text.OVERFLOWS.clear()
+    OVERLAPS.clear()
     pages = debrief_screens(app, run)
     for i in range(len(pages)):
         draw_page(app, pages, i)
     assert not text.OVERFLOWS, text.OVERFLOWS[:5]
+    assert not OVERLAPS, sorted(set(OVERLAPS))[:10]
 
 
 def play_to_the_ending(app) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pygame
 import pytest
-
 from ui_support import SAMPLE, WEEK, button, click, key, make_app
 
 
@@ -147,6 +146,7 @@ def test_a_page_shown_again_has_its_focus_on_continue():
 
 def test_every_days_summary_is_the_sum_of_that_days_changes():
     import random
+
     from game.engine import load_scenario, start
     from game.engine.policies import POLICIES
     from game.paths import scenario_file
@@ -189,9 +189,8 @@ def test_the_score_card_agrees_with_the_day_summary_on_screen():
 
 
 def test_a_sanction_badge_never_comes_before_the_scene_that_shows_it():
-    from game.engine import start
+    from game.engine import load_scenario, start
     from game.paths import scenario_file
-    from game.engine import load_scenario
     week = load_scenario(scenario_file("week"))
     run = start(week, 1)
     run.state.flags["blacklisted"] = True  # set by hand: the blacklist is on, its scene not yet seen
@@ -252,6 +251,7 @@ def test_the_cards_folder_is_one_a_player_finds(tmp_path, monkeypatch):
 
 def test_the_card_export_never_follows_a_planted_link(tmp_path, sample):
     import os
+
     from game.engine import start
     from game.window.summary_card import export_card
     victim = tmp_path / "victim.txt"

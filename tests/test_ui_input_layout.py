@@ -6,20 +6,19 @@ from argparse import Namespace
 
 import pygame
 import pytest
+from ui_support import SAMPLE, SCENARIO_PATHS, button, click, key, make_app
 
 import game.window.app as app_module
 from game.window.display import ce_problem
+from game.window.kiosk import ATTRACT_AFTER, COUNTDOWN, IDLE_WARN
 from game.window.screens.day_end import DayEndScreen
 from game.window.screens.ending import EndingScreen
 from game.window.screens.intro import IntroScreen
-from game.window.kiosk import ATTRACT_AFTER, COUNTDOWN, IDLE_WARN
 from game.window.screens.pause import PauseScreen
 from game.window.screens.scene import SceneScreen
 from game.window.screens.settings import SettingsScreen
 from game.window.screens.title import TitleScreen
 from game.window.screens.week_chart import WeekChartScreen
-
-from ui_support import SAMPLE, SCENARIO_PATHS, button, click, key, make_app
 
 
 def test_pygame_is_ce_and_upstream_is_refused(monkeypatch, capsys):
@@ -39,8 +38,9 @@ def every_screen(app):
     yield SceneScreen(app)
     yield SettingsScreen(app)
     yield PauseScreen(app)
-    from game.engine.policies import POLICIES
     import random
+
+    from game.engine.policies import POLICIES
     rng = random.Random(1)
     days = []
     while not run.ended:

@@ -6,10 +6,9 @@ import random
 
 import pygame
 import pytest
+from ui_support import SCENARIO_PATHS, make_app
 
 from game.engine.runlog import RunLog, replay
-
-from ui_support import SCENARIO_PATHS, make_app
 
 TOTAL = 100_000
 CHUNKS = 4
@@ -69,7 +68,7 @@ def test_random_events_never_break_the_game(chunk):
     path = SCENARIO_PATHS[chunk % len(SCENARIO_PATHS)]
     app = make_app(path, size="1024x768", persist=True, seed=chunk)
     rng = random.Random(1000 + chunk)
-    weeks = screens = 0
+    weeks = 0
     seen = set()
     batch = []
     for i in range(TOTAL // CHUNKS):

@@ -6,10 +6,9 @@ import os
 from pathlib import Path
 
 import pygame
+from ui_support import button, click, make_app
 
 from game.session.settings import Settings, load_settings, save_settings, settings_path
-
-from ui_support import button, click, make_app
 
 
 def test_settings_round_trip(tmp_path):

@@ -6,11 +6,17 @@ missing from a language.
 """
 from __future__ import annotations
 
+import random
+
 import pygame
 import pytest
+from ui_support import SCENARIO_PATHS, WEEK, make_app, overlapping_buttons
 
 from game.engine import start
+from game.engine.policies import POLICIES
 from game.engine.state import DaySummary, GateCheck
+from game.session import strings as i18n
+from game.session.settings import TEXT_SIZES
 from game.window.screens.day_end import DayEndScreen
 from game.window.screens.ending import EndingScreen
 from game.window.screens.intro import IntroScreen
@@ -19,19 +25,17 @@ from game.window.screens.scene import SceneScreen
 from game.window.screens.settings import SettingsScreen
 from game.window.screens.title import TitleScreen
 from game.window.screens.week_chart import WeekChartScreen
-from game.session import strings as i18n
 from game.window.ui import text
 from game.window.ui.hud import Toast
-from game.engine.policies import POLICIES
-import random
 
-from ui_support import SCENARIO_PATHS, make_app
+OVERLAPS: list[str] = []
 
 
 def render(app, screen) -> None:
     app.stack = [screen]
     screen.ensure_layout()
     screen.draw(app.surface)
+    OVERLAPS.extend(overlapping_buttons(screen, app.surface.get_rect()))
 
 
 def all_screens(app) -> int:
@@ -53,6 +57,7 @@ def all_screens(app) -> int:
     p = PauseScreen(app)
     app.stack.append(p)
     p.ensure_layout(); p.draw(app.surface); n += 1
+    OVERLAPS.extend(overlapping_buttons(p, app.surface.get_rect()))
     for scene in sc.scenes.values():
         for score in (sc.min_score, sc.max_score):  # sanctions active and lifted
             run = start(sc, 1)
@@ -120,11 +125,25 @@ def all_screens(app) -> int:
     return n
 
 
-@pytest.mark.parametrize("text_size", ["normal", "large"])
+@pytest.mark.parametrize("text_size", list(TEXT_SIZES))
 @pytest.mark.parametrize("lang", ["en", "nl"])
 @pytest.mark.parametrize("path", SCENARIO_PATHS, ids=lambda p: p.parent.name)
 def test_every_string_fits_at_1024x768(path, lang, text_size):
     app = make_app(path, size="1024x768", lang=lang, text_size=text_size)
+    assert_all_fit(app)
+
+
+@pytest.mark.parametrize("size", ["1024x768", "1920x1080", "720x1280"])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_twice_the_text_in_the_easy_to_read_font_and_high_contrast_fits(size, lang):
+    """OpenDyslexic is wider than Inter: the widest look there is, on a small, a large and an upright screen."""
+    app = make_app(WEEK, size=size, lang=lang, text_size="largest", high_contrast=True, dyslexic_font=True)
+    assert app.layout.text_scale == TEXT_SIZES["largest"]
+    assert_all_fit(app)
+
+
+def assert_all_fit(app) -> None:
+    OVERLAPS.clear()
     text.OVERFLOWS.clear()
     i18n.MISSING.clear()
     n = all_screens(app)
@@ -132,6 +151,14 @@ def test_every_string_fits_at_1024x768(path, lang, text_size):
     problems = [f"{why}: {t!r} in box {box}" for t, box, why in text.OVERFLOWS]
     assert not problems, f"{len(problems)} texts do not fit:\n" + "\n".join(problems[:30])
     assert not i18n.MISSING, f"UI strings missing: {sorted(i18n.MISSING)}"
+    assert not OVERLAPS, f"{len(OVERLAPS)} buttons cover others:\n" + "\n".join(sorted(set(OVERLAPS))[:20])
+
+
+def test_the_overlap_check_catches_buttons_on_top_of_each_other():
+    app = make_app(size="1024x768")
+    screen = app.top
+    screen.buttons[1].rect = screen.buttons[0].rect.move(5, 5)
+    assert overlapping_buttons(screen, app.surface.get_rect())
 
 
 def test_the_fit_check_catches_an_overflow():

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from game.engine import check_scenario, load_scenario
-from game.engine.simulate import simulate
 from game.engine.catalogue import placeholders
+from game.engine.simulate import simulate
 
 WEEK = Path(__file__).resolve().parent.parent / "scenarios" / "week" / "scenario.yaml"
 pytestmark = pytest.mark.skipif(not WEEK.exists(), reason="the week is not there")
@@ -97,8 +97,9 @@ def test_loyal_policy_misses_visa_and_is_not_blacklisted(week):
 def test_kiosk_week_is_short_and_meets_every_gate(week):
     r = simulate(week, 500, "random", seed=0, kiosk=True)
     assert 10 <= r["choices"]["min"] and r["choices"]["max"] <= 16
-    from game.engine import start
     import random
+
+    from game.engine import start
     run = start(week, 1, kiosk=True)
     rng = random.Random(1)
     while not run.ended:

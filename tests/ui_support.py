@@ -8,13 +8,14 @@ from typing import Optional
 
 import pygame
 
-from game.window.app import App
 from game.engine import load_scenario
 from game.paths import SCENARIOS
+from game.window.app import App
 
 SAMPLE = SCENARIOS / "sample" / "scenario.yaml"
 WEEK = SCENARIOS / "week" / "scenario.yaml"
-SCENARIO_PATHS = [p for p in (SAMPLE, WEEK) if p.exists()]
+GIGWEEK = SCENARIOS / "gigweek" / "scenario.yaml"
+SCENARIO_PATHS = [SAMPLE, WEEK, GIGWEEK]
 
 
 @lru_cache(maxsize=None)
@@ -23,11 +24,14 @@ def scenario(path: Path):
 
 
 def make_app(path: Path = SAMPLE, size: str = "1280x720", lang: Optional[str] = "en", kiosk: bool = False,
-             persist: bool = False, text_size: str = "normal", seed: int = 1) -> App:
+             persist: bool = False, text_size: str = "normal", seed: int = 1, high_contrast: bool = False,
+             dyslexic_font: bool = False) -> App:
     args = Namespace(kiosk=kiosk, autoplay=None, lang=lang, transparent=False, seed=seed, size=size,
                      windowed=True, screenshots=None, fast=False)
     app = App(args, Path(path), persist=persist)
     app.settings.text_size = text_size
+    app.settings.high_contrast = high_contrast
+    app.settings.dyslexic_font = dyslexic_font
     app.open_window()
     app.loaded(scenario(Path(path)))
     app.to_title()
@@ -51,3 +55,17 @@ def button(app: App, name: str):
         if b.name == name:
             return b
     raise AssertionError(f"no button {name!r} on {app.top.name}: {[b.name for b in app.top.buttons]}")
+
+
+def overlapping_buttons(screen, window: pygame.Rect) -> list[str]:
+    """Pairs of a screen's buttons that cover each other where both can be pressed (a button scrolled
+    partly out of its view can be pressed only on what shows), and buttons reaching out of the window."""
+    out = []
+    hits = [(b, screen.hit_rect(b)) for b in screen.buttons]
+    for i, (a, ra) in enumerate(hits):
+        if ra.w and ra.h and not window.contains(ra):
+            out.append(f"{screen.name}: {a.name!r} {tuple(ra)} out of the window")
+        for b, rb in hits[i + 1:]:
+            if ra.colliderect(rb):
+                out.append(f"{screen.name}: {a.name!r} {tuple(ra)} and {b.name!r} {tuple(rb)}")
+    return out

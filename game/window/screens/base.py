@@ -133,9 +133,13 @@ class Screen:
             b.draw(surf, L, focused=(i == self.focus and self.app.keyboard_mode),
                    hovered=(b is self.hover), pressed=(b is self.pressed))
 
+    def hit_rect(self, b: Button) -> pygame.Rect:
+        """Where `b` can be pressed: all of it, unless part of it is scrolled out of its view."""
+        return b.rect
+
     def button_at(self, pos) -> Optional[Button]:
         for b in reversed(self.buttons):
-            if b.enabled and b.rect.collidepoint(pos):
+            if b.enabled and self.hit_rect(b).collidepoint(pos):
                 return b
         return None
 
@@ -166,7 +170,7 @@ class Screen:
     def pointer_up(self, pos) -> None:
         b, self.pressed = self.pressed, None
         self.app.dirty = True
-        if b is not None and b.rect.collidepoint(pos) and b in self.buttons:
+        if b is not None and self.hit_rect(b).collidepoint(pos) and b in self.buttons:
             self.activate(b)
 
     def pointer_move(self, pos) -> None:

@@ -12,7 +12,6 @@ from ..ui import draw, theme
 from ..ui.flow import LinkButton, address_height, draw_address, panel
 from ..ui.qr import qr_surface
 from ..ui.text import draw_text, measure
-from ..ui.widgets import Button, button_width
 from .debrief_page import DebriefPage
 
 QR_MAX = 320  # design units: whole-pixel modules give about 450 px at 1080p, 280 at 720p, 230 at 1024x768
@@ -45,15 +44,11 @@ class CardScreen(DebriefPage):
             return self.app.ui("debrief.cards.next")
         return super().next_label()
 
-    def footer_buttons(self, room: pygame.Rect) -> list[Button]:
+    def footer_extra(self):
         pages, i = self.pages, self.index
         if not (i + 1 < len(pages) and getattr(pages[i + 1], "section", None) == self.section):
-            return []
-        L = self.app.layout
-        label = self.app.ui("debrief.cards.skip")
-        w = min(room.w, button_width(L, label, 200))
-        r = pygame.Rect(room.right - w, room.y, w, room.h)
-        return [Button(r, label, self.skip_section, kind="secondary", name="skip")]
+            return None
+        return self.app.ui("debrief.cards.skip"), self.skip_section, "skip"
 
     @property
     def source(self):
@@ -76,19 +71,27 @@ class CardScreen(DebriefPage):
         url = self.url
         self.first, self.second = card_texts(app, self.kind, self.item)
         self.source_text = source_line(app, self.run, self.item.source)
-        self.scan_h = measure(L, app.ui("debrief.source.scan"), "small", L.px(QR_MAX + 40))
+        scan = app.ui("debrief.source.scan")
         text_right = b.right
         self.qr_img, self.qr_rect = None, None
+        qr_block = 0
         if url:
-            side = min(L.px(QR_MAX), b.h - self.scan_h - L.px(40), int(b.w * 0.34))
+            # the code's column: the code, and under it the sentence asking to scan it, never narrower
+            # than about a third of the page, so that sentence has room even with large text
+            cw = int(b.w * 0.3)
+            self.scan_h = measure(L, scan, "small", cw)
+            # never so small a phone cannot read it: the page scrolls rather than the code shrinks
+            side = min(L.px(QR_MAX), int(b.w * 0.34), max(L.px(220), b.h - self.scan_h - L.px(40)))
             module = fit_module(url, side)
             side = qr_size(url, module)
             self.qr_img = qr_surface(url, module)
-            self.scan_h = measure(L, app.ui("debrief.source.scan"), "small", side + L.px(40))
-            block = side + L.px(14) + self.scan_h
-            self.qr_rect = pygame.Rect(b.right - side - L.px(12), b.y + L.px(12) + max(0, (b.h - block - L.px(24)) // 2),
-                                       side, side)
-            text_right = self.qr_rect.x - L.px(40)
+            cw = max(cw, side + L.px(40))
+            self.scan_h = measure(L, scan, "small", cw)
+            qr_block = side + L.px(14) + self.scan_h + L.px(24)
+            column_x = b.right - cw
+            self.scan_rect = pygame.Rect(column_x, 0, cw, self.scan_h)
+            self.qr_rect = pygame.Rect(column_x + (cw - side) // 2, 0, side, side)
+            text_right = column_x - L.px(28)
         tw = text_right - b.x
         pad = L.px(20)
         link_h = 0
@@ -107,7 +110,12 @@ class CardScreen(DebriefPage):
             if total <= b.h:
                 break
         self.styles = (big, small)
-        y = b.y + max(0, (b.h - total) // 2)
+        # at the smallest styles it may still be taller than the page: then the body scrolls
+        self.overflow = max(0, total - b.h, qr_block - b.h)
+        self.shift = min(self.shift, self.overflow)
+        y = b.y + max(0, (b.h - total) // 2) - self.shift
+        if self.qr_rect is not None:
+            self.qr_rect.y = b.y + L.px(12) + max(0, (b.h - qr_block) // 2) - self.shift
         if self.kind == "myths":
             self.box1 = pygame.Rect(b.x, y, tw, h1 + 2 * pad)
             self.box2 = pygame.Rect(b.x, self.box1.bottom + gap, tw, h2 + 2 * pad)
@@ -122,8 +130,18 @@ class CardScreen(DebriefPage):
         if url and not app.kiosk:
             self.link = LinkButton(self.address_rect, app.ui("debrief.source.open"), url, self.open)
             self.buttons.insert(0, self.link)
+            self.scrolled = [self.link]
+
+    # ----- scrolling, when even the smallest styles do not fit --------------------------------
+    def moved(self, dy: int) -> None:
+        for name in ("box1", "box2", "source_rect", "address_rect", "note_rect", "qr_rect"):
+            if getattr(self, name) is not None:
+                setattr(self, name, getattr(self, name).move(0, dy))
 
     def draw_body(self, surf: pygame.Surface) -> None:
+        self.draw_card(surf)
+
+    def draw_card(self, surf: pygame.Surface) -> None:
         app, L = self.app, self.app.layout
         big, small = self.styles
         pad = L.px(20)
@@ -147,6 +165,5 @@ class CardScreen(DebriefPage):
             frame = q.inflate(L.px(20), L.px(20))
             draw.card(surf, frame, L.px(18), (255, 255, 255), shadow_px=L.px(6))
             surf.blit(self.qr_img, q.topleft)
-            draw_text(surf, L, app.ui("debrief.source.scan"), "small",
-                      pygame.Rect(q.x - L.px(20), frame.bottom + L.px(4), q.w + L.px(40), self.scan_h),
+            draw_text(surf, L, app.ui("debrief.source.scan"), "small", self.scan_rect.move(0, frame.bottom + L.px(4)),
                       theme.INK_SOFT, align="center")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pygame
 
 from ..ui import theme
-from ..ui.text import draw_text
+from ..ui.text import draw_text, measure, style_font
 from ..ui.widgets import Button
 from .debrief_page import DebriefPage
 
@@ -32,16 +32,27 @@ class FeelingScreen(DebriefPage):
         app, L = self.app, self.app.layout
         b = self.body
         words = self.run.scenario.debrief.feelings
-        cols = 3 if len(words) > 4 else max(1, len(words))
-        rows = (len(words) + cols - 1) // cols
         gap = L.px(20)
-        bw = min(L.px(330), (b.w - gap * (cols - 1)) // cols)
-        bh = L.px(L.button_h + 30)
-        self.prompt = pygame.Rect(b.x, b.y + L.px(10), b.w, L.px(40))
+        labels = [app.s(f"feeling.{fid}") for fid in words]
+        f = style_font(L, "button")
+        widest_word = max((f.size(w)[0] for lab in labels for w in lab.split()), default=0) + L.px(40)
+        cols = 3 if len(words) > 4 else max(1, len(words))
+        while cols > 1 and (b.w - gap * (cols - 1)) // cols < widest_word:
+            cols -= 1  # large text on a narrow screen: fewer, wider words a row
+        rows = (len(words) + cols - 1) // cols
+        bw = min(max(L.px(330), widest_word), (b.w - gap * (cols - 1)) // cols)
+        bh = max([L.px(L.button_h + 30)] + [measure(L, lab, "button", bw - L.px(28)) + L.px(24) for lab in labels])
+        prompt_h = measure(L, app.ui("debrief.feel.tap"), "h2", b.w)
+        self.prompt = pygame.Rect(b.x, b.y + L.px(10) - self.shift, b.w, prompt_h)
         top = self.prompt.bottom + L.px(24)
+        thanks_h = measure(L, app.ui("debrief.feel.thanks"), "h2", b.w)
+        room = b.bottom - self.shift - top - thanks_h - L.px(18)
+        needed = max(measure(L, lab, "button", bw - L.px(28)) + L.px(16) for lab in labels) if labels else 0
+        if rows and rows * bh + (rows - 1) * gap > room:  # large text: the words' buttons only as tall as their words
+            bh = max(needed, (room - (rows - 1) * gap) // rows)
         grid_h = rows * bh + (rows - 1) * gap
-        top = max(top, min(b.centery - grid_h // 2, b.bottom - grid_h - L.px(50)))
-        self.thanks = pygame.Rect(b.x, top + grid_h + L.px(18), b.w, L.px(34))
+        top = max(top, min(b.centery - self.shift - grid_h // 2, b.bottom - self.shift - grid_h - thanks_h - L.px(18)))
+        self.thanks = pygame.Rect(b.x, top + grid_h + L.px(18), b.w, thanks_h)
         words_buttons = []
         for i, fid in enumerate(words):
             row, col = divmod(i, cols)
@@ -51,6 +62,14 @@ class FeelingScreen(DebriefPage):
             words_buttons.append(Button(r, app.s(f"feeling.{fid}"), lambda f=fid: self.tap(f), kind="toggle",
                                         selected=(self.session.feeling == fid), name=f"feeling:{fid}"))
         self.buttons = words_buttons + self.buttons
+        self.scrolled = words_buttons  # larger still: the words scroll
+        self.overflow = max(0, self.thanks.bottom + self.shift - b.bottom)
+        if self.shift > self.overflow:
+            self.scroll(None, self.shift - self.overflow)
+
+    def moved(self, dy: int) -> None:
+        self.prompt.move_ip(0, dy)
+        self.thanks.move_ip(0, dy)
 
     def default_focus(self):
         return self.buttons[0] if self.buttons else None

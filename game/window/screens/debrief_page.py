@@ -8,7 +8,7 @@ their order, so Back and "skip the other cards" simply show the list from anothe
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 import pygame
 
@@ -36,6 +36,11 @@ class DebriefPage(Screen):
         self.content: Optional[pygame.Surface] = None
         self.next_button: Optional[Button] = None
         self.warmed = False
+        # pages that lay out their own body: how far it is scrolled, by how much it is too tall,
+        # and the buttons in it, which move with it
+        self.shift = 0
+        self.overflow = 0
+        self.scrolled: list[Button] = []
 
     # ----- the pages around this one ------------------------------------------------------
     @property
@@ -112,9 +117,9 @@ class DebriefPage(Screen):
     def next_label(self) -> str:
         return self.app.ui("week.finish") if self.is_last else self.app.ui("common.continue")
 
-    def footer_buttons(self, room: pygame.Rect) -> list[Button]:
-        """Buttons between Back and Continue (`room` is the space there)."""
-        return []
+    def footer_extra(self) -> Optional[tuple[str, Callable[[], None], str]]:
+        """(label, action, name) of a button between Back and Continue, if the page has one."""
+        return None
 
     def build(self, flow: Flow) -> None:
         """Fill the page's scrolled column (pages with their own body override layout_body)."""
@@ -144,10 +149,21 @@ class DebriefPage(Screen):
             br.bottomleft = (left, bottom)
             buttons.append(Button(br, label, self.back, kind="secondary", name="back"))
             left = br.right + gap
-        buttons += self.footer_buttons(pygame.Rect(left, bottom - bh, max(0, right - left), bh))
+        self.footer_top = bottom - bh
+        self.extra_button = None
+        extra = self.footer_extra()
+        if extra is not None:
+            label, action, name = extra
+            w = button_width(L, label, 200)
+            r = pygame.Rect(right - w, bottom - bh, w, bh)
+            if w > right - left:  # large text: a row of its own above Back and Continue
+                r.w = min(w, card.w - 2 * pad)
+                r.bottomright = (card.right - pad, bottom - bh - gap)
+                self.footer_top = r.y
+            self.extra_button = Button(r, label, action, kind="secondary", name=name)
+            buttons.append(self.extra_button)
         if self.next_button is not None:
             buttons.append(self.next_button)
-        self.footer_top = bottom - bh
         # the header: title (and section dots), subtitle
         dots = self.dots_width()
         tw = card.w - 2 * pad - dots
@@ -164,6 +180,7 @@ class DebriefPage(Screen):
                                 self.footer_top - L.px(18) - top - L.px(12))
         self.buttons = buttons
         self.offset = 0
+        self.scrolled = []
         self.layout_body()
         default = self.default_focus()
         self.focus = self.buttons.index(default) if default in self.buttons else (0 if self.buttons else None)
@@ -191,6 +208,13 @@ class DebriefPage(Screen):
     # ----- scrolling ------------------------------------------------------------------------
     def scroll(self, pos, dy: float) -> None:
         if self.content is None:
+            new = int(max(0, min(self.overflow, self.shift - dy)))
+            if new != self.shift:
+                moved, self.shift = self.shift - new, new
+                for b in self.scrolled:
+                    b.rect.move_ip(0, moved)
+                self.moved(moved)
+                self.invalidate()
             return
         lowest = min(0, self.body.h - self.content.get_height())
         new = int(max(lowest, min(0, self.offset + dy)))
@@ -198,8 +222,30 @@ class DebriefPage(Screen):
             self.offset = new
             self.invalidate()
 
+    def moved(self, dy: int) -> None:
+        """Move the page's own rectangles `dy` pixels with its scrolled body."""
+
+    def hit_rect(self, b: Button) -> pygame.Rect:
+        return b.rect.clip(self.body) if b in self.scrolled else b.rect
+
+    def move_focus(self, step: int) -> None:
+        super().move_focus(step)
+        b = self.buttons[self.focus] if self.focus is not None else None
+        if b is not None and b in self.scrolled and not self.body.contains(b.rect):  # into view
+            below = b.rect.bottom - self.body.bottom
+            self.scroll(None, -below if below > 0 else self.body.y - b.rect.y)
+
+    def draw_buttons(self, surf: pygame.Surface) -> None:
+        """The body's buttons only inside the body (scrolled under its edges), then the others."""
+        L, clip = self.app.layout, surf.get_clip()
+        for i, b in enumerate(self.buttons):
+            surf.set_clip(self.body.inflate(L.px(24), 0).clip(clip) if b in self.scrolled else clip)
+            b.draw(surf, L, focused=(i == self.focus and self.app.keyboard_mode),
+                   hovered=(b is self.hover), pressed=(b is self.pressed))
+        surf.set_clip(clip)
+
     def key(self, ev) -> None:
-        if ev.key in (pygame.K_HOME, pygame.K_END) and self.content is not None:
+        if ev.key in (pygame.K_HOME, pygame.K_END) and (self.content is not None or self.overflow):
             self.scroll((0, 0), 10 ** 6 if ev.key == pygame.K_HOME else -10 ** 6)
             return
         super().key(ev)
@@ -213,7 +259,25 @@ class DebriefPage(Screen):
         if self.sub_rect is not None:
             draw_text(surf, L, self.subtitle(), "body", self.sub_rect, theme.INK_SOFT)
         self.draw_dots(surf)
-        self.draw_body(surf)
+        if self.content is None and self.overflow:  # a body of its own, scrolled: drawn inside it only
+            clip = surf.get_clip()
+            surf.set_clip(self.body.inflate(self.app.layout.px(24), 0).clip(clip))
+            try:
+                self.draw_body(surf)
+            finally:
+                surf.set_clip(clip)
+            self.draw_scroll_bar(surf)
+        else:
+            self.draw_body(surf)
+
+    def draw_scroll_bar(self, surf: pygame.Surface) -> None:
+        """For a page's own body taller than its room: where the view stands."""
+        if not self.overflow:
+            return
+        L, b = self.app.layout, self.body
+        bar_h = max(L.px(30), b.h * b.h // (b.h + self.overflow))
+        y = b.y + (b.h - bar_h) * self.shift // self.overflow
+        pygame.draw.rect(surf, theme.CONTROL_EDGE, (b.right + L.px(6), y, L.px(6), bar_h), border_radius=L.px(3))
 
     def draw_body(self, surf: pygame.Surface) -> None:
         if self.content is None:

@@ -15,7 +15,6 @@ from ...session.sentences import question_lines
 from ..ui import theme
 from ..ui.flow import Flow, panel
 from ..ui.text import draw_text, measure
-from ..ui.widgets import Button, button_width
 from .debrief_page import DebriefPage
 
 
@@ -46,32 +45,21 @@ class QuestionsScreen(DebriefPage):
         super().__init__(app, session)
         self.saved: Optional[str] = None  # the sentence saying where the card went (or why not)
         self.saved_in: Optional[Path] = None  # the folder it went to
-        self.export_button: Optional[Button] = None
 
     def title(self) -> str:
         return self.app.ui("debrief.questions.title")
 
-    def footer_buttons(self, room: pygame.Rect) -> list[Button]:
-        self.export_button = None
+    def footer_extra(self):
         if self.app.kiosk:
-            return []
-        L = self.app.layout
+            return None
         if self.saved_in is not None:  # the card is saved: show where it is
-            label = self.app.ui("debrief.export.open_folder")
-            w = min(room.w, button_width(L, label, 240))
-            r = pygame.Rect(room.right - w, room.y, w, room.h)
-            self.export_button = Button(r, label, self.open_folder, kind="secondary", name="open_folder")
-            return [self.export_button]
-        label = self.app.ui("debrief.export.button")
-        w = min(room.w, button_width(L, label, 240))
-        r = pygame.Rect(room.right - w, room.y, w, room.h)
-        self.export_button = Button(r, label, self.export, kind="secondary", name="export")
-        return [self.export_button]
+            return self.app.ui("debrief.export.open_folder"), self.open_folder, "open_folder"
+        return self.app.ui("debrief.export.button"), self.export, "export"
 
     def layout_body(self) -> None:
         L = self.app.layout
         self.note_rect = None
-        if self.export_button is not None:  # a line above the buttons for where the card went
+        if self.extra_button is not None:  # a line above the buttons for where the card went
             h = 2 * measure(L, "Ag", "small", self.body.w) + L.px(4)
             self.note_rect = pygame.Rect(self.body.x, self.body.bottom - h, self.body.w, h)
             self.body.h -= h + L.px(8)

@@ -12,24 +12,45 @@ from ..ui.text import draw_line, draw_text, line_h, measure, style_font
 from .debrief_page import DebriefPage
 
 
+def _badge_parts(app, width: int, label: str, score: int) -> tuple[int, int, bool, int]:
+    """(label height, score row height, tier name beside the number?, tier name height)."""
+    L = app.layout
+    inner = width - L.px(28)
+    label_h = measure(L, label, "tiny", inner)
+    row_h = max(line_h(style_font(L, "score_small")), L.px(30))
+    number_w = L.px(36) + style_font(L, "score_small").size(str(score))[0] + L.px(10)
+    name = app.s(app.scenario.tier_for(score).label)
+    beside = style_font(L, "small").size(name)[0] <= inner - number_w
+    name_h = 0 if beside else measure(L, name, "small", inner)
+    return label_h, row_h, beside, name_h
+
+
 def score_badge(surf: pygame.Surface, app, rect: pygame.Rect, label: str, score: int, strong: bool) -> None:
-    """A score with its tier's shape and colour, under a small label (never colour alone)."""
+    """A score with its tier's shape and colour, under a small label (never colour alone). The tier's
+    name stands beside the number, or under it when large text leaves no room."""
     L, sc = app.layout, app.scenario
     tier = sc.tier_for(score)
     tc = theme.hex_color(tier.color)
-    top, bottom = (theme.lighter(tc, 0.8), theme.lighter(tc, 0.6)) if strong else ((255, 255, 255), (246, 242, 255))
+    top, bottom = (theme.behind_text(tc, 0.8), theme.behind_text(tc, 0.6)) if strong else ((255, 255, 255), (246, 242, 255))
     panel(surf, L, rect, L.px(16), top, bottom, theme.lighter(tc, 0.3))
-    draw_line(surf, L, label, "tiny", (rect.x + L.px(14), rect.y + L.px(8)), theme.INK_SOFT, max_w=rect.w - L.px(24))
-    cy = rect.y + L.px(8) + line_h(style_font(L, "tiny")) + L.px(18)
-    draw.shape(surf, tier.shape, (rect.x + L.px(28), cy), L.px(13), tc, theme.darker(tc, 0.6))
-    r = draw_line(surf, L, str(score), "score_small", (rect.x + L.px(50), cy), theme.INK, "midleft")
-    draw_line(surf, L, app.s(tier.label), "small", (r.right + L.px(10), cy), theme.INK_SOFT, "midleft",
-              max_w=max(L.px(20), rect.right - r.right - L.px(20)))
+    label_h, row_h, beside, name_h = _badge_parts(app, rect.w, label, score)
+    x, inner = rect.x + L.px(14), rect.w - L.px(28)
+    y = rect.y + L.px(8)
+    draw_text(surf, L, label, "tiny", pygame.Rect(x, y, inner, label_h), theme.INK_SOFT)
+    cy = y + label_h + L.px(6) + row_h // 2
+    draw.shape(surf, tier.shape, (x + L.px(14), cy), L.px(13), tc, theme.darker(tc, 0.6))
+    r = draw_line(surf, L, str(score), "score_small", (x + L.px(36), cy), theme.INK, "midleft")
+    if beside:
+        draw_line(surf, L, app.s(tier.label), "small", (r.right + L.px(10), cy), theme.INK_SOFT, "midleft")
+    else:
+        draw_text(surf, L, app.s(tier.label), "small", pygame.Rect(x, cy + row_h // 2 + L.px(2), inner, name_h),
+                  theme.INK_SOFT)
 
 
-def badge_height(app) -> int:
+def badge_height(app, width: int, label: str, score: int) -> int:
     L = app.layout
-    return L.px(8) + line_h(style_font(L, "tiny")) + L.px(40)
+    label_h, row_h, _, name_h = _badge_parts(app, width, label, score)
+    return L.px(8) + label_h + L.px(6) + row_h + (name_h + L.px(2) if name_h else 0) + L.px(12)
 
 
 def add_counterfactual(flow: Flow, app, run, cf, goal) -> None:
@@ -42,22 +63,23 @@ def add_counterfactual(flow: Flow, app, run, cf, goal) -> None:
     heads = measure(L, lines[0], "body", tw)
     rest = [(t, measure(L, t, "small", tw - L.px(22))) for t in lines[1:]]
     text_h = heads + sum(h + L.px(6) for _, h in rest)
-    bh = badge_height(app)
-    h = max(text_h, 2 * bh + L.px(12)) + 2 * pad
+    yours, other = app.ui("debrief.cf.yours"), app.ui("debrief.cf.other")
+    bh1, bh2 = badge_height(app, side, yours, run.score), badge_height(app, side, other, cf.score)
+    h = max(text_h, bh1 + bh2 + L.px(12)) + 2 * pad
 
     def paint(surf: pygame.Surface, r: pygame.Rect) -> None:
         panel(surf, L, r, L.px(20), (255, 255, 255), (248, 245, 255), (226, 218, 250))
         x, y = r.x + pad, r.y + pad
         y += draw_text(surf, L, lines[0], "body", pygame.Rect(x, y, tw, heads), theme.INK) + L.px(6)
         for text, th in rest:
-            pygame.draw.circle(surf, theme.ACCENT_2, (x + L.px(6), y + L.px(11)), max(2, L.px(4)))
+            pygame.draw.circle(surf, theme.ACCENT_2, (x + L.px(6), y + line_h(style_font(L, "small")) // 2),
+                               max(2, L.px(4)))
             draw_text(surf, L, text, "small", pygame.Rect(x + L.px(22), y, tw - L.px(22), th), theme.INK)
             y += th + L.px(6)
         bx = r.right - pad - side
-        by = r.y + (r.h - (2 * bh + L.px(12))) // 2
-        score_badge(surf, app, pygame.Rect(bx, by, side, bh), app.ui("debrief.cf.yours"), run.score, False)
-        score_badge(surf, app, pygame.Rect(bx, by + bh + L.px(12), side, bh), app.ui("debrief.cf.other"),
-                    cf.score, True)
+        by = r.y + (r.h - (bh1 + bh2 + L.px(12))) // 2
+        score_badge(surf, app, pygame.Rect(bx, by, side, bh1), yours, run.score, False)
+        score_badge(surf, app, pygame.Rect(bx, by + bh1 + L.px(12), side, bh2), other, cf.score, True)
     flow.add(h, paint, gap=16)
 
 

@@ -107,7 +107,7 @@ class EndingScreen(Screen):
             tier = sc.tier_for(run.score)
             tc = theme.hex_color(tier.color)
             badge = sv.at(self.badge)
-            draw.card(surf, badge, L.px(24), theme.lighter(tc, 0.75), theme.lighter(tc, 0.5), gloss=True)
+            draw.card(surf, badge, L.px(24), theme.behind_text(tc, 0.75), theme.behind_text(tc, 0.5), gloss=True)
             y = badge.y + L.px(12)
             draw_line(surf, L, app.ui("ending.final_score"), "tiny", (badge.x + L.px(18), y), theme.INK_SOFT,
                       max_w=badge.w - L.px(30))

@@ -5,13 +5,31 @@ import pygame
 
 from ..ui import draw, theme
 from ..ui.portrait import portrait
-from ..ui.text import draw_line, draw_text, measure
+from ..ui.text import draw_line, draw_text, line_h, measure, style_font
+
+
+def bar_height(layout) -> int:
+    """The app bar's height: its title's line and a margin (the text size changes it)."""
+    return max(layout.px(58), line_h(style_font(layout, "h2")) + layout.px(18))
+
+
+def head_height(layout) -> int:
+    """A post's first row: the author's face, name and score chip."""
+    return max(layout.px(40), line_h(style_font(layout, "small_bold")), chip_height(layout)) + layout.px(16)
+
+
+def chip_height(layout) -> int:
+    return line_h(style_font(layout, "tiny")) + layout.px(6)
+
+
+def foot_height(layout) -> int:
+    return max(layout.px(24), line_h(style_font(layout, "tiny"))) + layout.px(12)
 
 
 def post_height(screen, post, width: int) -> int:
     app, L = screen.app, screen.app.layout
-    text_w = width - L.px(24) - L.px(52)
-    return L.px(44) + measure(L, app.s(post.text), "small", text_w) + L.px(40)
+    text_w = width - L.px(62) - L.px(12)
+    return head_height(L) + measure(L, app.s(post.text), "small", text_w) + foot_height(L)
 
 
 def content_height(screen, width: int) -> int:
@@ -23,7 +41,7 @@ def clamp_scroll(screen, value: float) -> int:
     if screen.phone is None:
         return 0
     L = screen.app.layout
-    view = screen.phone.h - L.px(90)
+    view = screen.phone.h - bar_height(L) - L.px(32)
     inner_w = screen.phone.w - L.px(36)
     lowest = min(0, view - content_height(screen, inner_w))
     return int(max(lowest, min(0, value)))
@@ -44,12 +62,12 @@ def draw_phone(screen, surf: pygame.Surface, rect: pygame.Rect) -> None:
     scr = rect.inflate(-L.px(16), -L.px(16))
     draw.card(surf, scr, L.px(28), (250, 246, 255), (238, 232, 255))
     # app bar
-    bar = pygame.Rect(scr.x, scr.y, scr.w, L.px(58))
+    bar = pygame.Rect(scr.x, scr.y, scr.w, bar_height(L))
     draw.card(surf, bar, L.px(28), theme.FEED_TOP, theme.FEED_BOTTOM, gloss=True)
     pygame.draw.rect(surf, theme.FEED_BOTTOM, (bar.x, bar.bottom - L.px(28), bar.w, L.px(28)))
     pygame.draw.rect(surf, (60, 56, 92), (bar.centerx - L.px(30), bar.y + L.px(6), L.px(60), L.px(8)),
                      border_radius=L.px(4))
-    draw_line(surf, L, app.ui("feed.title"), "h2", (bar.x + L.px(22), bar.centery + L.px(4)), theme.FEED_INK,
+    draw_line(surf, L, app.ui("feed.title"), "h2", (bar.x + L.px(22), bar.centery + L.px(5)), theme.FEED_INK,
               "midleft", max_w=bar.w - L.px(80))
     draw.icon(surf, "heart", (bar.right - L.px(30), bar.centery + L.px(4)), L.px(10), theme.FEED_INK)
     view = pygame.Rect(scr.x + L.px(10), bar.bottom + L.px(10), scr.w - L.px(20), scr.bottom - bar.bottom - L.px(20))
@@ -84,19 +102,23 @@ def draw_post(screen, surf: pygame.Surface, box: pygame.Rect, post) -> None:
         face = portrait(screen.app.scenario.player_portrait, L.px(40))
         name = app.s(sc.player_name)
     score = run.friends[post.author].score if post.author in run.friends else post.score
-    surf.blit(face, (box.x + L.px(12), box.y + L.px(10)))
+    head = head_height(L)
+    surf.blit(face, (box.x + L.px(12), box.y + (head - face.get_height()) // 2))
     nx = box.x + L.px(62)
-    draw_line(surf, L, name, "small_bold", (nx, box.y + L.px(12)), theme.INK, max_w=box.right - nx - L.px(90))
+    chip_w = 0
     if score is not None:
         tier = sc.tier_for(score)
         tc = theme.hex_color(tier.color)
-        chip = pygame.Rect(box.right - L.px(84), box.y + L.px(12), L.px(72), L.px(24))
-        draw.card(surf, chip, L.px(12), theme.lighter(tc, 0.6), theme.lighter(tc, 0.4))
+        chip_w = style_font(L, "tiny").size(str(score))[0] + L.px(36)
+        chip = pygame.Rect(box.right - L.px(12) - chip_w, box.y + (head - chip_height(L)) // 2, chip_w, chip_height(L))
+        draw.card(surf, chip, chip.h // 2, theme.behind_text(tc, 0.6, theme.INK), theme.behind_text(tc, 0.4, theme.INK))
         draw.shape(surf, tier.shape, (chip.x + L.px(13), chip.centery), L.px(6), tc, theme.darker(tc, 0.6))
         draw_line(surf, L, str(score), "tiny", (chip.x + L.px(24), chip.centery), theme.INK, "midleft")
-    text_box = pygame.Rect(nx, box.y + L.px(38), box.right - nx - L.px(12), box.h - L.px(38) - L.px(34))
+    draw_line(surf, L, name, "small_bold", (nx, box.y + head // 2), theme.INK, "midleft",
+              max_w=box.right - nx - chip_w - L.px(20))
+    text_box = pygame.Rect(nx, box.y + head, box.right - nx - L.px(12), box.h - head - foot_height(L))
     draw_text(surf, L, app.s(post.text), "small", text_box, theme.INK)
-    fy = box.bottom - L.px(18)
+    fy = box.bottom - foot_height(L) // 2 - L.px(2)
     draw.icon(surf, "heart", (nx + L.px(8), fy), L.px(7), theme.ACCENT_2)
     r = draw_line(surf, L, app.ui("feed.likes", n=post.likes), "tiny", (nx + L.px(20), fy), theme.INK_SOFT,
                   "midleft")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Optional
 import pygame
 
 from ..ui import draw, topbar
+from ..ui.hud import Hud
 from ..ui.parts import FriendChips, Friends, Meter, Notices, Part, ScoreCard, ScoreLine
 from ..ui.text import line_h, style_font
 from ..ui.widgets import Button
@@ -40,19 +41,21 @@ def play_regions(app: "ScreenContext", title: str = "", subtitle: str = "") -> R
     top = pygame.Rect(m, L.px(10), sw - 2 * m, 0)
     top.h = topbar.top_height(L, top.w, title, subtitle)
     menu = pygame.Rect(top.right - L.px(7) - menu_side, top.centery - menu_side // 2, menu_side, menu_side)
-    meter_h = max(L.px(48), line_h(style_font(L, "tiny")) + L.px(34))
     side_w = int(L.px(290) * min(1.25, L.text_scale))
     compact = L.text_scale >= 1.5 or sw - side_w - 3 * m < L.px(560) or sh > sw
     if not compact:
-        meter = pygame.Rect(m, top.bottom + L.px(2), sw - 2 * m, meter_h)
+        meter = pygame.Rect(m, top.bottom + L.px(2), sw - 2 * m, 0)
+        meter.h = Hud.meter_height(L, app.scenario, meter.w)
         y = meter.bottom + L.px(6)
         side = pygame.Rect(m, y, side_w, sh - y - L.px(14))
         main = pygame.Rect(side.right + m, y, sw - side.right - 2 * m, side.h)
         return Regions(top, meter, side, main, menu)
     score_w = min(L.px(300) + L.px(60) * max(0, L.text_scale - 1), (sw - 3 * m) // 2)
-    row_h = max(meter_h, line_h(style_font(L, "score_small")) + line_h(style_font(L, "tiny")) + L.px(16))
+    meter_w = sw - score_w - 3 * m
+    row_h = max(Hud.meter_height(L, app.scenario, meter_w),
+                line_h(style_font(L, "score_small")) + line_h(style_font(L, "tiny")) + L.px(16))
     score = pygame.Rect(m, top.bottom + L.px(8), score_w, row_h)
-    meter = pygame.Rect(score.right + m, score.y, sw - score.right - 2 * m, row_h)
+    meter = pygame.Rect(score.right + m, score.y, meter_w, row_h)
     strip_h = max(L.px(52), 2 * line_h(style_font(L, "small")) + L.px(16))
     strip = pygame.Rect(m, score.bottom + L.px(8), sw - 2 * m, strip_h)
     main = pygame.Rect(m, strip.bottom + L.px(8), sw - 2 * m, sh - strip.bottom - L.px(8) - L.px(14))

@@ -9,8 +9,8 @@ import pygame
 
 from ..ui import draw, theme
 from ..ui.flow import Flow, panel
-from ..ui.text import draw_text, measure
-from ..ui.widgets import Button, button_width, choice_height
+from ..ui.text import draw_text, line_h, measure, style_font
+from ..ui.widgets import Button, choice_height
 from .debrief_page import DebriefPage
 
 
@@ -51,12 +51,8 @@ class QuizScreen(DebriefPage):
             return
         super().back()
 
-    def footer_buttons(self, room: pygame.Rect) -> list[Button]:
-        L = self.app.layout
-        label = self.app.ui("debrief.quiz.skip")
-        w = min(room.w, button_width(L, label, 200))
-        r = pygame.Rect(room.right - w, room.y, w, room.h)
-        return [Button(r, label, self.skip_section, kind="secondary", name="skip")]
+    def footer_extra(self):
+        return self.app.ui("debrief.quiz.skip"), self.skip_section, "skip"
 
     def layout_body(self) -> None:
         app, L = self.app, self.app.layout
@@ -66,8 +62,11 @@ class QuizScreen(DebriefPage):
         self.text = app.s(f"quiz.{q.id}")
         w = min(b.w, L.px(900))
         x = b.x
-        self.progress_rect = pygame.Rect(x, b.y, w, measure(L, self.progress, "small_bold", w))
-        self.text_rect = pygame.Rect(x, self.progress_rect.bottom + L.px(8), w, measure(L, self.text, "h1", w))
+        self.progress_rect = pygame.Rect(x, b.y - self.shift, w, measure(L, self.progress, "small_bold", w))
+        answers_h = sum(choice_height(L, app.s(f"quiz.{q.id}.{aid}"), w) + L.px(12) for aid in q.answers)
+        room = b.h - self.progress_rect.h - L.px(32) - answers_h
+        self.style = "h1" if measure(L, self.text, "h1", w) <= room else "h2"  # large text: a smaller question
+        self.text_rect = pygame.Rect(x, self.progress_rect.bottom + L.px(8), w, measure(L, self.text, self.style, w))
         y = self.text_rect.bottom + L.px(24)
         chosen = (self.answers or {}).get(q.id)
         answers = []
@@ -78,6 +77,15 @@ class QuizScreen(DebriefPage):
                                   number=n, selected=(chosen == aid), name=f"answer:{aid}"))
             y += h + L.px(12)
         self.buttons = answers + self.buttons
+        # large text: the question and its answers scroll (the footer stays)
+        self.scrolled = answers
+        self.overflow = max(0, y - L.px(12) + self.shift - b.bottom)
+        if self.shift > self.overflow:
+            self.scroll(None, self.shift - self.overflow)
+
+    def moved(self, dy: int) -> None:
+        self.progress_rect.move_ip(0, dy)
+        self.text_rect.move_ip(0, dy)
 
     def default_focus(self):
         return self.buttons[0] if self.buttons else None
@@ -95,7 +103,7 @@ class QuizScreen(DebriefPage):
     def draw_body(self, surf: pygame.Surface) -> None:
         L = self.app.layout
         draw_text(surf, L, self.progress, "small_bold", self.progress_rect, theme.ACCENT)
-        draw_text(surf, L, self.text, "h1", self.text_rect, theme.INK)
+        draw_text(surf, L, self.text, self.style, self.text_rect, theme.INK)
 
     def auto(self, player):
         q = self.question
@@ -129,7 +137,8 @@ class QuizResultScreen(DebriefPage):
         def say(aid: Optional[str]) -> str:
             return app.s(f"quiz.{qid}.{aid}") if aid else app.ui("debrief.quiz.none")
         pad = L.px(18)
-        mark_w = L.px(34)
+        mark_r = max(L.px(12), int(line_h(style_font(L, "small")) * 0.4))  # the mark grows with the text
+        mark_w = 2 * mark_r + L.px(10)
         tw = flow.w - 2 * pad
         rows = [(app.ui("debrief.quiz.right", answer=say(q.correct)), True, "small_bold")]
         if s.quiz_before is not None:
@@ -148,9 +157,9 @@ class QuizResultScreen(DebriefPage):
             y += draw_text(surf, L, text, "body", pygame.Rect(x, y, tw, th), theme.INK) + L.px(10)
             for (t, ok, style), hh in zip(rows, hs):
                 col = theme.GOOD if ok else theme.BAD
-                c = (x + L.px(12), y + L.px(11))
-                pygame.draw.circle(surf, theme.lighter(col, 0.8), c, L.px(12))
-                draw.icon(surf, "check" if ok else "cross", c, L.px(7), col)
+                c = (x + mark_r, y + line_h(style_font(L, style)) // 2)
+                pygame.draw.circle(surf, theme.lighter(col, 0.8), c, mark_r)
+                draw.icon(surf, "check" if ok else "cross", c, mark_r * 7 // 12, col)
                 draw_text(surf, L, t, style, pygame.Rect(x + mark_w, y, tw - mark_w, hh), theme.INK)
                 y += hh + L.px(6)
         flow.add(h, paint, gap=14)

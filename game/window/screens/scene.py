@@ -109,7 +109,8 @@ class SceneScreen(PlayScreen):
         text_h = measure(L, self.text, "body", self.text_width(col.w)) + L.px(32)
         phone_h = 0
         if kind == "feed" and self.scene.posts and not wide_phone:  # the phone as a block of the column
-            phone_h = min(feed.content_height(self, col.w - L.px(36)) + L.px(90), max(L.px(300), col.h * 2 // 3))
+            phone_h = min(feed.content_height(self, col.w - L.px(36)) + feed.bar_height(L) + L.px(32),
+                          max(L.px(300), col.h * 2 // 3))
         # the speaker's portrait shrinks when room is short
         for size in (92, 64, 48):
             self.portrait_size = L.px(size) if speaker else 0
@@ -175,12 +176,9 @@ class SceneScreen(PlayScreen):
             h += L.px(10) + line_h(style_font(L, "small"))
         return h
 
-    def button_at(self, pos):
+    def hit_rect(self, b):
         """A choice scrolled out of the card cannot be pressed."""
-        b = super().button_at(pos)
-        if b is not None and self.scrolls and b.name != "menu" and not self.view.collidepoint(pos):
-            return None
-        return b
+        return b.rect.clip(self.view) if self.scrolls and b.name != "menu" else b.rect
 
     def move_focus(self, step: int) -> None:
         super().move_focus(step)

@@ -137,10 +137,9 @@ class SettingsScreen(Screen):
                 b.home = b.rect.copy()
             b.rect = b.home.move(v.x, v.y - self.offset)
 
-    def button_at(self, pos):
+    def hit_rect(self, b):
         """Only what is in view can be pressed (an option scrolled away lies under the title)."""
-        b = super().button_at(pos)
-        return b if b is None or b not in self.options or self.view.collidepoint(pos) else None
+        return b.rect.clip(self.view) if b in self.options else b.rect
 
     def scroll(self, pos, dy: float) -> None:
         new = int(max(0, min(self.content_h - self.view.h, self.offset - dy)))

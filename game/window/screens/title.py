@@ -89,9 +89,11 @@ class TitleScreen(Screen):
         draw_text(surf, L, app.ui("app.title"), "logo",
                   pygame.Rect(tx, card.y + L.px(28), card.right - tx - L.px(24), L.px(110)), theme.INK,
                   valign="middle")
-        draw_text(surf, L, app.words.framing("tagline") if app.scenario else app.ui("frame.tagline"), "h2",
-                  pygame.Rect(tx, card.y + L.px(140), card.right - tx - L.px(28), card.bottom - card.y - L.px(150)),
-                  theme.INK_SOFT)
+        tagline = app.words.framing("tagline") if app.scenario else app.ui("frame.tagline")
+        box = pygame.Rect(tx, card.y + L.px(140), card.right - tx - L.px(28), card.bottom - card.y - L.px(150))
+        # the widest font at the largest text: a smaller style rather than a cut line
+        style = next((st for st in ("h2", "body") if measure(L, tagline, st, box.w) <= box.h), "small")
+        draw_text(surf, L, tagline, style, box, theme.INK_SOFT)
         if app.message:
             bw = min(surf.get_width() - L.px(32), L.px(840))
             th = measure(L, app.message, "small", bw - L.px(32))

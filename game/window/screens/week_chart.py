@@ -7,7 +7,7 @@ import pygame
 from ...session.sentences import ledger_rule
 from ..ui import draw, theme
 from ..ui.chart import draw_chart
-from ..ui.text import draw_line, draw_text, measure
+from ..ui.text import draw_line, draw_text, line_h, measure, style_font
 from .debrief_page import DebriefPage, card_fill
 
 
@@ -39,8 +39,10 @@ class WeekChartScreen(DebriefPage):
         b = self.body
         split = b.x + int(b.w * 0.57)
         self.chart_rect = pygame.Rect(b.x, b.y, split - b.x - L.px(12), b.h)
-        self.ledger_rect = pygame.Rect(split + L.px(18), b.y + L.px(34), b.right - split - L.px(24),
-                                       b.h - L.px(40))
+        lw = b.right - split - L.px(24)
+        self.ledger_title_h = measure(L, self.app.ui("week.ledger"), "small_bold", lw)
+        head = self.ledger_title_h + L.px(10)
+        self.ledger_rect = pygame.Rect(split + L.px(18), b.y + head, lw, b.h - head - L.px(6))
         self.rows = self.ledger_rows()
         m = L.px(16)  # room for the chart card's shadow
         self.chart_img = pygame.Surface((self.chart_rect.w + 2 * m, self.chart_rect.h + 2 * m), 0, self.app.surface)
@@ -51,11 +53,15 @@ class WeekChartScreen(DebriefPage):
     def ledger_rows(self):
         app, L = self.app, self.app.layout
         rows = []
-        w = self.ledger_rect.w - L.px(70)
+        self.gutter = max(L.px(64), max((style_font(L, "tiny").size(app.ui(f"day_short.{e.day}"))[0]
+                                             for e in self.run.ledger), default=0) + L.px(12),
+                          style_font(L, "small_bold").size("+888")[0] + L.px(12))
+        w = self.ledger_rect.w - self.gutter - L.px(6)
+        side = L.px(8) + line_h(style_font(L, "tiny")) + line_h(style_font(L, "small_bold"))
         for e in self.run.ledger:
             vague = app.s(e.vague)
             exact = ledger_rule(app, e)
-            h = measure(L, exact, "small", w) + measure(L, vague, "tiny", w) + L.px(16)
+            h = max(measure(L, exact, "small", w) + measure(L, vague, "tiny", w), side) + L.px(16)
             rows.append((e, vague, exact, h))
         return rows
 
@@ -82,19 +88,22 @@ class WeekChartScreen(DebriefPage):
         app, L = self.app, self.app.layout
         surf.blit(self.chart_img, self.chart_at)  # drawn once per layout
         lr = self.ledger_rect
-        draw_line(surf, L, app.ui("week.ledger"), "small_bold", (lr.x, lr.y - L.px(30)), theme.INK_SOFT, max_w=lr.w)
+        draw_text(surf, L, app.ui("week.ledger"), "small_bold",
+                  pygame.Rect(lr.x, lr.y - L.px(10) - self.ledger_title_h, lr.w, self.ledger_title_h), theme.INK_SOFT)
         draw.card(surf, lr.inflate(L.px(12), L.px(12)), L.px(16), (250, 247, 255), (244, 240, 255))
         clip = surf.get_clip()
         surf.set_clip(lr)
         y = lr.y + self.offset
-        w = lr.w - L.px(70)
+        w = lr.w - self.gutter - L.px(6)
+        tx = lr.x + self.gutter
         for e, vague, exact, h in self.rows:
             if y + h >= lr.y and y <= lr.bottom:
                 col = theme.GOOD if e.delta > 0 else theme.BAD if e.delta < 0 else theme.INK_SOFT
                 draw_line(surf, L, app.ui(f"day_short.{e.day}"), "tiny", (lr.x + L.px(4), y + L.px(4)), theme.INK_SOFT)
-                draw_line(surf, L, signed(e.delta), "small_bold", (lr.x + L.px(4), y + L.px(22)), col)
-                h1 = draw_text(surf, L, exact, "small", pygame.Rect(lr.x + L.px(64), y + L.px(4), w, h), theme.INK)
-                draw_text(surf, L, vague, "tiny", pygame.Rect(lr.x + L.px(64), y + L.px(6) + h1, w, h), theme.INK_SOFT)
+                draw_line(surf, L, signed(e.delta), "small_bold",
+                          (lr.x + L.px(4), y + L.px(6) + line_h(style_font(L, "tiny"))), col)
+                h1 = draw_text(surf, L, exact, "small", pygame.Rect(tx, y + L.px(4), w, h), theme.INK)
+                draw_text(surf, L, vague, "tiny", pygame.Rect(tx, y + L.px(6) + h1, w, h), theme.INK_SOFT)
                 pygame.draw.line(surf, (230, 224, 246), (lr.x, y + h - 2), (lr.right, y + h - 2), 1)
             y += h
         if not self.rows:

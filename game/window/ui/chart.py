@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from . import draw, theme
-from .text import draw_line, draw_text, measure, style_font
+from .text import draw_line, draw_text, line_h, measure, style_font
 
 if TYPE_CHECKING:
     from ..context import ScreenContext
@@ -22,11 +22,43 @@ def score_points(run) -> list[tuple[int, int, int]]:
     return out
 
 
+def day_labels(app: "ScreenContext", pts, plot_x: int, plot_w: int, rect: pygame.Rect):
+    """(day, where it begins, its label's centre, the width its label may take, its row) for each day.
+    Names too wide to stand side by side (large text, a short last day) take two rows."""
+    L = app.layout
+    f = style_font(L, "tiny")
+    n = max(1, pts[-1][0] if pts else 1)
+    first: dict[int, int] = {}
+    for step, _, day in pts:
+        first.setdefault(day, step)
+    days = sorted(first)
+    starts = [plot_x + int(first[d] / n * plot_w) for d in days]
+    ends = starts[1:] + [plot_x + plot_w]
+    centres = [(a + b) // 2 for a, b in zip(starts, ends)]
+    widths = [f.size(app.ui(f"day_short.{d}"))[0] for d in days]
+
+    def rooms(step: int) -> list[int]:
+        out = []
+        for i, c in enumerate(centres):
+            gaps = [c - centres[i - step] if i >= step else 2 * (c - rect.x - L.px(4)),
+                    centres[i + step] - c if i + step < len(centres) else 2 * (rect.right - L.px(4) - c)]
+            out.append(max(L.px(20), min(gaps) - L.px(4)))
+        return out
+    step = 1 if all(w <= r for w, r in zip(widths, rooms(1))) else 2
+    return [(d, a, c, r, i % step) for i, (d, a, c, r) in enumerate(zip(days, starts, centres, rooms(step)))]
+
+
 def draw_chart(surf: pygame.Surface, app: "ScreenContext", rect: pygame.Rect, run) -> None:
     L, sc = app.layout, app.scenario
     draw.card(surf, rect, L.px(20), (255, 255, 255), theme.CARD_SOFT, shadow_px=L.px(6))
-    plot = pygame.Rect(rect.x + L.px(56), rect.y + L.px(20), rect.w - L.px(80), rect.h - L.px(58))
     pts = score_points(run)
+    tiny = style_font(L, "tiny")
+    left = max(L.px(56), tiny.size(str(sc.max_score))[0] + L.px(20))  # room for the value labels
+    plot_x, plot_w = rect.x + left, rect.w - left - L.px(24)
+    labels = day_labels(app, pts, plot_x, plot_w, rect)
+    rows = max((row for *_, row in labels), default=0) + 1
+    below = L.px(14) + line_h(tiny) * rows + L.px(8)
+    plot = pygame.Rect(plot_x, rect.y + L.px(20), plot_w, rect.h - L.px(20) - max(L.px(38), below))
     scores = [p[1] for p in pts] + [g.at for g in sc.gates]
     lo = max(sc.min_score, (min(scores) // 50) * 50 - 50)
     hi = min(sc.max_score, (max(scores) // 50) * 50 + 50)
@@ -56,18 +88,12 @@ def draw_chart(surf: pygame.Surface, app: "ScreenContext", rect: pygame.Rect, ru
         y = xy(0, gate.at)[1]
         for x in range(plot.x, plot.right, L.px(12)):
             pygame.draw.line(surf, theme.ACCENT, (x, y), (min(x + L.px(6), plot.right), y), max(1, L.px(2)))
-    # days
-    first_step_of_day: dict[int, int] = {}
-    for step, _, day in pts:
-        first_step_of_day.setdefault(day, step)
-    days = sorted(first_step_of_day)
-    for i, day in enumerate(days):
-        x0 = xy(first_step_of_day[day], lo)[0]
-        x1 = xy(first_step_of_day[days[i + 1]], lo)[0] if i + 1 < len(days) else plot.right
+    # days: a line where each begins, its name under the middle of its stretch
+    for i, (day, x0, centre, room, row) in enumerate(labels):
         if i:
             pygame.draw.line(surf, (210, 204, 230), (x0, plot.y), (x0, plot.bottom), 1)
-        draw_line(surf, L, app.ui(f"day_short.{day}"), "tiny", ((x0 + x1) // 2, plot.bottom + L.px(8)),
-                  theme.INK_SOFT, "midtop", max_w=max(L.px(20), x1 - x0))
+        draw_line(surf, L, app.ui(f"day_short.{day}"), "tiny", (centre, plot.bottom + L.px(8) + row * line_h(tiny)),
+                  theme.INK_SOFT, "midtop", max_w=room)
     # the line
     line = [xy(step, score) for step, score, _ in pts]
     if len(line) >= 2:

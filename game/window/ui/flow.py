@@ -8,7 +8,17 @@ from typing import Callable, Optional
 import pygame
 
 from . import draw, theme
-from .text import OVERFLOWS, draw_line, draw_text, line_h, measure, render, style_font
+from .text import (
+    OVERFLOWS,
+    draw_line,
+    draw_text,
+    line_h,
+    measure,
+    render,
+    style_font,
+    text_h,
+    tight,
+)
 from .theme import Layout
 from .widgets import Button, focus_ring
 
@@ -106,10 +116,10 @@ def draw_address(surf: pygame.Surface, layout: Layout, url: str, style: str, box
     f = style_font(layout, style)
     lines = wrap_address(f, url, box.w)
     lh = line_h(f)
-    if len(lines) * lh - (lh - f.get_height()) > box.h:
+    if len(lines) * lh - (lh - text_h(f)) > box.h:
         OVERFLOWS.append((url, tuple(box), "overflow"))
-        lines = lines[:max(1, (box.h + lh - f.get_height()) // lh)]
-    y = box.y
+        lines = lines[:max(1, (box.h + lh - text_h(f)) // lh)]
+    y = box.y - tight(f)[1]
     for line in lines:
         img = render(f, line, color)
         surf.blit(img, (box.x, y))
@@ -183,7 +193,7 @@ def chip(surf: pygame.Surface, layout: Layout, text: str, pos, color, ink=(255, 
     L = layout
     f = style_font(L, style)
     w = min(f.size(text)[0], max_w or 10 ** 6) + L.px(16)
-    r = pygame.Rect(0, 0, w, f.get_height() + L.px(6))
+    r = pygame.Rect(0, 0, w, text_h(f) + L.px(6))
     setattr(r, anchor, pos)
     pygame.draw.rect(surf, color, r, border_radius=r.h // 2)
     draw_line(surf, L, text, style, r.center, ink, "center", max_w=w - L.px(14))

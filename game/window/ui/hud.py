@@ -201,13 +201,44 @@ class Hud:
     def tier(self, score: int):
         return self.app.scenario.tier_for(int(round(score)))
 
+    @staticmethod
+    def meter_track(layout, rect: pygame.Rect) -> tuple[int, int]:
+        """(x, width) of the meter's track inside `rect`."""
+        return rect.x + layout.px(44), rect.w - layout.px(88)
+
+    @staticmethod
+    def gate_rows(layout, scenario, track_x: int, track_w: int) -> list[int]:
+        """The row (0 next to the track, 1 above it) of each gate's label: a label that would touch
+        its neighbour's (gates close together, large text) goes one row up."""
+        f = style_font(layout, "tiny")
+        lo, hi = scenario.min_score, scenario.max_score
+        rows, last_right = [], {0: -10 ** 6, 1: -10 ** 6}
+        for gate in scenario.gates:
+            x = track_x + int((gate.at - lo) / max(1, hi - lo) * track_w)
+            w = f.size(str(gate.at))[0] + layout.px(22)  # the number and its lock or flag
+            row = 0 if x - w // 2 > last_right[0] + layout.px(4) else 1
+            last_right[row] = x + w // 2
+            rows.append(row)
+        return rows
+
+    @classmethod
+    def meter_height(cls, layout, scenario, width: int) -> int:
+        x, w = cls.meter_track(layout, pygame.Rect(0, 0, width, 0))
+        rows = 1 + max(cls.gate_rows(layout, scenario, x, w), default=0) if scenario is not None else 1
+        return max(layout.px(48), rows * line_h(style_font(layout, "tiny")) + layout.px(34))
+
     def _paint_meter(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
         """The range min..max in tier colours, the gates marked, and where the score stands."""
         app, L = self.app, self.app.layout
         sc = app.scenario
         lo, hi = sc.min_score, sc.max_score
-        track = pygame.Rect(rect.x + L.px(44), rect.y + max(L.px(22), line_h(style_font(L, "tiny")) + L.px(8)),
-                            rect.w - L.px(88), L.px(12))
+        tx, tw = self.meter_track(L, rect)
+        rows = self.gate_rows(L, sc, tx, tw)
+        lh = line_h(style_font(L, "tiny"))
+        label_room = (1 + max(rows, default=0)) * lh
+        above = max(L.px(22), label_room + L.px(8))
+        spare = max(0, rect.h - above - L.px(12) - L.px(16))  # a tall row (compact screens): centred
+        track = pygame.Rect(tx, rect.y + above + spare // 2, tw, L.px(12))
 
         def xof(v: float) -> int:
             return track.x + int((v - lo) / max(1, hi - lo) * track.w)
@@ -220,16 +251,15 @@ class Hud:
             col = theme.lighter(theme.hex_color(tier.color), 0.35)
             pygame.draw.rect(surf, col, seg, border_radius=L.px(5) if i in (0, len(tiers) - 1) else 0)
         draw_line(surf, L, str(lo), "tiny", (track.x - L.px(8), track.centery), theme.INK_SOFT, "midright")
-        draw_line(surf, L, str(hi), "tiny", (track.right + L.px(8), track.centery), theme.INK_SOFT, "midright"
-                  if False else "midleft")
+        draw_line(surf, L, str(hi), "tiny", (track.right + L.px(8), track.centery), theme.INK_SOFT, "midleft")
         goal = sc.goal_gate
-        for gate in sc.gates:
+        for gate, row in zip(sc.gates, rows):
             x = xof(gate.at)
             opened = self.shown >= gate.at
             col = theme.GOOD if opened else theme.INK_SOFT
-            pygame.draw.line(surf, col, (x, track.y - L.px(5)), (x, track.bottom + L.px(5)), max(2, L.px(3)))
-            label = str(gate.at)
-            r = draw_line(surf, L, label, "tiny", (x, track.y - L.px(6)), col, "midbottom")
+            top = track.y - L.px(5) - row * lh
+            pygame.draw.line(surf, col, (x, top), (x, track.bottom + L.px(5)), max(2, L.px(3)))
+            r = draw_line(surf, L, str(gate.at), "tiny", (x, top - L.px(1)), col, "midbottom")
             if gate.id == goal:
                 draw.icon(surf, "flag", (r.right + L.px(9), r.centery), L.px(7), theme.ACCENT_2)
             elif not opened:
@@ -248,7 +278,7 @@ class Hud:
         col = theme.hex_color(tier.color)
         now = app.now
         glow = max(0.0, 1.0 - (now - self.pulse_at)) if not app.settings.reduced_motion else 0.0
-        draw.card(surf, rect, L.px(22), theme.lighter(col, 0.78), theme.lighter(col, 0.55), gloss=True,
+        draw.card(surf, rect, L.px(22), theme.behind_text(col, 0.78), theme.behind_text(col, 0.55), gloss=True,
                   shadow_px=L.px(8), border=(255, 255, 255))
         if glow > 0:
             pygame.draw.rect(surf, col, rect.inflate(L.px(6), L.px(6)), max(2, int(L.px(5) * glow)),
@@ -295,7 +325,7 @@ class Hud:
         score = int(round(self.shown))
         tier = self.tier(score)
         col = theme.hex_color(tier.color)
-        draw.card(surf, rect, L.px(18), theme.lighter(col, 0.78), theme.lighter(col, 0.55), border=(255, 255, 255))
+        draw.card(surf, rect, L.px(18), theme.behind_text(col, 0.78), theme.behind_text(col, 0.55), border=(255, 255, 255))
         pad = L.px(12)
         sh_r = min(L.px(16), rect.h // 3)
         cx, cy = rect.x + pad + sh_r, rect.centery
@@ -315,9 +345,14 @@ class Hud:
     def friend_chips_width(self) -> int:
         return friends_panel.chips_width(self.app)
 
+    def toast_gutter(self) -> int:
+        """The room left of a notice's words: its arrow and amount (wider with larger text)."""
+        L = self.app.layout
+        return max(L.px(72), L.px(36) + style_font(L, "small_bold").size("−888")[0])
+
     def toast_height(self, width: int, toast: Toast) -> int:
         L = self.app.layout
-        return max(L.px(40), measure(L, toast.text, "small", width - L.px(78)) + L.px(14))
+        return max(L.px(40), measure(L, toast.text, "small", width - self.toast_gutter() - L.px(6)) + L.px(14))
 
     def _paint_toasts(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
         """The notices of the last change: amount and (vague, or exact) reason."""
@@ -348,8 +383,9 @@ class Hud:
                 sign = f"+{toast.delta}" if toast.delta > 0 else (f"−{-toast.delta}" if toast.delta < 0 else "±0")
                 draw.icon(surf, "up" if good else "down", (box.x + L.px(18), box.centery), L.px(6), col)
                 draw_line(surf, L, sign, "small_bold", (box.x + L.px(28), box.centery), col, "midleft")
+            gutter = self.toast_gutter()
             draw_text(surf, L, toast.text, "small",
-                      pygame.Rect(box.x + L.px(72), box.y + L.px(7), box.w - L.px(78), box.h - L.px(12)),
+                      pygame.Rect(box.x + gutter, box.y + L.px(7), box.w - gutter - L.px(6), box.h - L.px(12)),
                       theme.INK, valign="middle")
             y += h + L.px(6)
         if self.more and self.toasts and y + L.px(20) <= rect.bottom:

@@ -6,12 +6,13 @@ with an ellipsis, never drawn outside its box.
 """
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from typing import Optional
 
 import pygame
 
-from .theme import FONT_FILES, STYLES, Layout
+from .theme import FONT_FILES, STYLES, Layout, contrast
 
 _fonts: dict[tuple[str, int], pygame.font.Font] = {}
 _renders: "OrderedDict[tuple, pygame.Surface]" = OrderedDict()
@@ -19,6 +20,9 @@ _wraps: "OrderedDict[tuple, list[str]]" = OrderedDict()
 RENDER_CACHE = 600
 WRAP_CACHE = 2000
 OVERFLOWS: list[tuple[str, tuple[int, int, int, int], str]] = []  # (text, box, why)
+# (text, the lowest contrast with what lies under it, large?): recorded only while a list (the
+# contrast test draws every screen so); the background is read before the text is drawn
+CONTRASTS: Optional[list[tuple[str, float, bool]]] = None
 MIN_SHRINK = 0.85
 
 
@@ -101,8 +105,33 @@ def wrap(f: pygame.font.Font, text: str, width: int) -> tuple[list[str], bool]:
     return lines, ok
 
 
+_tight: "weakref.WeakKeyDictionary[pygame.font.Font, tuple[int, int]]" = weakref.WeakKeyDictionary()
+INK_PROBE = "ÁÉÍgjpqy|(1"  # the tallest accents and the deepest descenders of the scripts in use
+
+
+def tight(f: pygame.font.Font) -> tuple[int, int]:
+    """(height, top): a line's height from its glyphs' ink, and the empty rows a rendered line has
+    above it. Inter's own metrics are that tight already; OpenDyslexic's ask 40 % more room than its
+    letters take, which would push large text out of every box."""
+    hit = _tight.get(f)
+    if hit is None:
+        boxes = [m for m in f.metrics(INK_PROBE) if m]
+        top_ink = max((m[3] for m in boxes), default=f.get_ascent())
+        low_ink = min((m[2] for m in boxes), default=f.get_descent())
+        pad = max(2, f.get_height() // 10)
+        height = min(f.get_height(), top_ink - low_ink + pad)
+        top = max(0, f.get_ascent() - top_ink - pad // 2) if height < f.get_height() else 0
+        hit = _tight[f] = (height, top)
+    return hit
+
+
+def text_h(f: pygame.font.Font) -> int:
+    """The height one line of text takes (without the space between lines)."""
+    return tight(f)[0]
+
+
 def line_h(f: pygame.font.Font) -> int:
-    return int(f.get_linesize() * 1.08)
+    return int(text_h(f) * 1.08 + (f.get_linesize() - f.get_height()))
 
 
 def measure(layout: Layout, text: str, style: str, width: int) -> int:
@@ -118,7 +147,7 @@ def fit(layout: Layout, text: str, style: str, box: pygame.Rect, max_lines: int 
     for shrink in steps:
         f = style_font(layout, style, shrink)
         lines, ok = wrap(f, text, max(1, box.w))
-        if ok and len(lines) * line_h(f) - (line_h(f) - f.get_height()) <= box.h \
+        if ok and len(lines) * line_h(f) - (line_h(f) - text_h(f)) <= box.h \
                 and (not max_lines or len(lines) <= max_lines):
             return f, lines, True
     return f, lines, False
@@ -133,7 +162,7 @@ def draw_text(surf: pygame.Surface, layout: Layout, text: str, style: str, box: 
     if not ok:
         if check:
             OVERFLOWS.append((text, tuple(box), "overflow"))
-        room = max(1, min(len(lines), (box.h + (lh - f.get_height())) // lh))
+        room = max(1, min(len(lines), (box.h + (lh - text_h(f))) // lh))
         if max_lines:
             room = min(room, max_lines)
         if room < len(lines):
@@ -142,12 +171,17 @@ def draw_text(surf: pygame.Surface, layout: Layout, text: str, style: str, box: 
             while last and f.size(last + "…")[0] > box.w:
                 last = last[:-1]
             lines[-1] = last.rstrip() + "…"
-    total = len(lines) * lh - (lh - f.get_height())
+    total = len(lines) * lh - (lh - text_h(f))
     y = box.y
     if valign == "middle":
         y = box.y + (box.h - total) // 2
     elif valign == "bottom":
         y = box.bottom - total
+    y -= tight(f)[1]  # the rendered line's empty rows above its letters
+    if CONTRASTS is not None and lines:
+        widest = max(f.size(line)[0] for line in lines)
+        x0 = box.x + (box.w - widest) // 2 if align == "center" else box.right - widest if align == "right" else box.x
+        note_contrast(surf, layout, text, style, color, pygame.Rect(x0, y + tight(f)[1], widest, total).clip(box))
     clip = surf.get_clip()
     surf.set_clip(box.clip(clip) if clip else box)
     for line in lines:
@@ -174,11 +208,28 @@ def draw_line(surf: pygame.Surface, layout: Layout, text: str, style: str, pos: 
             if f.size(text)[0] <= max_w:
                 break
         else:
-            OVERFLOWS.append((text, (pos[0], pos[1], max_w, f.get_height()), "too wide"))
+            OVERFLOWS.append((text, (pos[0], pos[1], max_w, text_h(f)), "too wide"))
             while text and f.size(text + "…")[0] > max_w:
                 text = text[:-1]
             text += "…"
     img = render(f, text, color)
-    r = img.get_rect(**{anchor: pos})
-    surf.blit(img, r)
+    height, top = tight(f)
+    r = pygame.Rect(0, 0, img.get_width(), height)  # placed by its letters, not its font's spare room
+    setattr(r, anchor, pos)
+    if CONTRASTS is not None:
+        note_contrast(surf, layout, text, style, color, r)
+    surf.blit(img, (r.x, r.y - top))
     return r
+
+
+def note_contrast(surf: pygame.Surface, layout: Layout, text: str, style: str, color, area: pygame.Rect) -> None:
+    """Record the lowest contrast of `color` with what lies under `area` (a grid of points read
+    before the text is drawn). Large text (24 design px, or 18.7 bold) needs 3:1, the rest 4.5:1."""
+    area = area.clip(surf.get_clip() or surf.get_rect()).clip(surf.get_rect())
+    if area.w < 2 or area.h < 2 or CONTRASTS is None:
+        return
+    points = [(area.x + area.w * (i + 0.5) / 6, area.y + area.h * (j + 0.5) / 3) for i in range(6) for j in range(3)]
+    lowest = min(contrast(tuple(color)[:3], tuple(surf.get_at((int(x), int(y))))[:3]) for x, y in points)
+    size = layout.font_px(style) / layout.s  # in design units, which are CSS pixels at 1280x720
+    large = size >= 24 or (size >= 18.7 and STYLES[style][1] != "regular")
+    CONTRASTS.append((text, lowest, large))

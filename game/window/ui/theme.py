@@ -140,11 +140,15 @@ FONT_FAMILIES = {  # weight -> file; OpenDyslexic (a dyslexia-friendly font) has
                  "bold": "OpenDyslexic-Bold.otf"},
 }
 FONT_FILES = {w: ASSETS / "fonts" / f for w, f in FONT_FAMILIES["inter"].items()}
+LINE_RATIOS = {"inter": 1.25, "dyslexic": 1.4}  # a line's height for its size, measured (text.tight)
+LINE_RATIO = [LINE_RATIOS["inter"]]
 
 
 def use_font(family: str) -> bool:
     """The typeface in use (its files by weight); True when it changed."""
-    files = {w: ASSETS / "fonts" / f for w, f in FONT_FAMILIES.get(family, FONT_FAMILIES["inter"]).items()}
+    family = family if family in FONT_FAMILIES else "inter"
+    files = {w: ASSETS / "fonts" / f for w, f in FONT_FAMILIES[family].items()}
+    LINE_RATIO[0] = LINE_RATIOS[family]
     if files == FONT_FILES:
         return False
     FONT_FILES.clear()
@@ -172,6 +176,17 @@ def darker(c, f: float = 0.7) -> tuple[int, int, int]:
 
 def lighter(c, f: float = 0.5) -> tuple[int, int, int]:
     return mix(c, (255, 255, 255), f)
+
+
+def behind_text(c, f: float, ink=None) -> tuple[int, int, int]:
+    """A tint of `c` (lighter by `f`) to put text on: lighter still where a scenario's colour is
+    so dark that `ink` (the softer ink by default) would not reach 4.5:1 on it."""
+    ink = ink if ink is not None else INK_SOFT  # noqa: F821 (set by use())
+    tint = lighter(c, f)
+    while contrast(ink, tint) < 4.6 and f < 1.0:
+        f = min(1.0, f + 0.04)
+        tint = lighter(c, f)
+    return tint
 
 
 @dataclass(frozen=True)
@@ -210,4 +225,4 @@ class Layout:
         """A button's least height in design units: 78 px at 1080p (kiosk: 104 px, 15 mm+); taller
         when the text is larger, so a label always fits its button."""
         least = 69 if self.touch else 52
-        return max(least, STYLES["button"][0] * self.text_scale * 1.25 + 20)
+        return max(least, STYLES["button"][0] * self.text_scale * LINE_RATIO[0] + 20)

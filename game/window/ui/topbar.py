@@ -49,7 +49,8 @@ def draw_top(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, titl
         chip = pygame.Rect(x - w, rect.centery - chip_h // 2, w, chip_h)
         if chip.x < rect.x + rect.w * 0.55 or not fits(chip.x - L.px(8) - rect.x - pad):
             break  # no room: the day's end and the scene itself still name it
-        draw.card(surf, chip, chip_h // 2, (255, 226, 226), (250, 200, 204))
+        draw.card(surf, chip, chip_h // 2, theme.behind_text(theme.BAD, 0.9, theme.BAD),
+                  theme.behind_text(theme.BAD, 0.82, theme.BAD))
         draw.icon(surf, "lock", (chip.x + L.px(14), chip.centery), L.px(6), theme.BAD)
         draw_line(surf, L, label, "tiny", (chip.x + L.px(26), chip.centery), theme.BAD, "midleft",
                   max_w=chip.w - L.px(32))

@@ -58,7 +58,7 @@ class Button:
             focus_ring(surf, layout, rr, rad)
         inner = rr.inflate(-layout.px(28), -layout.px(10))
         if self.number is not None:
-            bd = layout.px(34)
+            bd = badge_size(layout)
             badge = pygame.Rect(rr.x + layout.px(14), rr.centery - bd // 2, bd, bd)
             pygame.draw.circle(surf, theme.BUTTON_BOTTOM if self.kind == "choice" else theme.CARD,
                                badge.center, bd // 2)
@@ -78,9 +78,14 @@ class Button:
         draw_text(surf, layout, self.label, "button", inner, ink, align=align, valign="middle")
 
 
+def badge_size(layout: Layout) -> int:
+    """A choice's number badge: round, as tall as its digit needs."""
+    return max(layout.px(34), line_h(style_font(layout, "small_bold")) + layout.px(4))
+
+
 def choice_height(layout: Layout, text: str, width: int) -> int:
     """The pixel height a choice button needs for `text` at `width` (at least the minimum)."""
-    inner_w = width - layout.px(28) - layout.px(34) - layout.px(14) - layout.px(4)
+    inner_w = width - layout.px(28) - badge_size(layout) - layout.px(14) - layout.px(4)
     f = style_font(layout, "button")
     h = measure(layout, text, "button", inner_w) + layout.px(22)
     return max(layout.px(layout.button_h), h, line_h(f) + layout.px(22))
