@@ -186,6 +186,8 @@ def test_killed_writer_loses_nothing_committed(tmp_path):
                     break
             proc.send_signal(signal.SIGKILL)  # in the middle of the next write
             proc.wait(timeout=10)
+            for line in proc.stdout:  # what it said it stored before the kill reached it
+                acknowledged = int(line)
         finally:
             if proc.poll() is None:
                 proc.kill()

@@ -10,8 +10,7 @@ from ui_support import WEEK, click, make_app
 
 from game.window.screens import feed
 from game.window.screens.debrief_hook import debrief_screens
-from game.window.ui import text, theme
-from game.window.ui.hud import Hud
+from game.window.ui import meter, text, theme
 from game.window.ui.widgets import Button
 
 
@@ -55,11 +54,11 @@ def test_a_label_sits_in_the_middle_of_its_button(family, name, label):
 def test_gate_labels_close_together_take_two_rows():
     app = make_app(WEEK, size="1024x768", text_size="largest")
     L, sc = app.layout, app.scenario
-    x, w = Hud.meter_track(L, pygame.Rect(0, 0, 600, 0))
-    assert 1 in Hud.gate_rows(L, sc, x, w)  # 650, 700, 750 on a short meter at twice the size
-    x, w = Hud.meter_track(L, pygame.Rect(0, 0, 6000, 0))
-    assert Hud.gate_rows(L, sc, x, w) == [0] * len(sc.gates)
-    assert Hud.meter_height(L, sc, 600) > Hud.meter_height(L, sc, 6000)
+    x, w = meter.track_span(L, pygame.Rect(0, 0, 600, 0))
+    assert 1 in meter.gate_rows(L, sc, x, w)  # 650, 700, 750 on a short meter at twice the size
+    x, w = meter.track_span(L, pygame.Rect(0, 0, 6000, 0))
+    assert meter.gate_rows(L, sc, x, w) == [0] * len(sc.gates)
+    assert meter.height(L, sc, 600) > meter.height(L, sc, 6000)
 
 
 def quiz_page(app):

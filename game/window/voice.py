@@ -6,6 +6,7 @@ from __future__ import annotations
 import queue
 import sys
 import threading
+import time
 from typing import Callable, Optional
 
 Speaker = Callable[[str, str], None]  # (text, language) -> spoken, returns when done
@@ -56,6 +57,7 @@ class Voice:
         while True:
             item = self._queue.get()
             while not self._queue.empty():  # only the latest matters
+                self._queue.task_done()
                 item = self._queue.get_nowait()
             self.said.append(item[0])
             if speaker is not None:
@@ -64,10 +66,10 @@ class Voice:
                 except Exception as exc:  # speech is a help, never a crash
                     print(f"scored: speech failed ({exc})", file=sys.stderr)
                     speaker = None
+            self._queue.task_done()
 
     def wait(self, timeout: float = 5.0) -> None:
         """Until what was asked is said (tests)."""
-        import time
         end = time.monotonic() + timeout
-        while (not self._queue.empty()) and time.monotonic() < end:
+        while self._queue.unfinished_tasks and time.monotonic() < end:
             time.sleep(0.01)

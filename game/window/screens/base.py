@@ -127,6 +127,11 @@ class Screen:
         return self.name
 
     # ----- buttons -------------------------------------------------------------------------
+    def settings_button(self, rect: pygame.Rect) -> Button:
+        """The way to the settings from any screen: a gear."""
+        return Button(rect, "", self.app.open_settings, kind="secondary", icon="gear", name="settings",
+                      hint=self.app.ui("title.settings"))
+
     def draw_buttons(self, surf: pygame.Surface) -> None:
         L = self.app.layout
         for i, b in enumerate(self.buttons):
@@ -160,7 +165,8 @@ class Screen:
         else:
             k = live.index(self.focus)
             self.focus = live[(k + step) % len(live)]
-        self.app.say(self.buttons[self.focus].label)  # a keyboard player hears where the focus is
+        b = self.buttons[self.focus]
+        self.app.say(b.label or b.hint)  # a keyboard player hears where the focus is
         self.app.dirty = True
 
     def pointer_down(self, pos) -> None:

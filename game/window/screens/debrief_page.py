@@ -149,6 +149,8 @@ class DebriefPage(Screen):
             br.bottomleft = (left, bottom)
             buttons.append(Button(br, label, self.back, kind="secondary", name="back"))
             left = br.right + gap
+        buttons.append(self.settings_button(pygame.Rect(left, bottom - bh, bh, bh)))
+        left += bh + gap
         self.footer_top = bottom - bh
         self.extra_button = None
         extra = self.footer_extra()

@@ -39,8 +39,9 @@ class EndingScreen(Screen):
         label = app.ui("ending.your_week")
         r = pygame.Rect(0, 0, button_width(L, label, 260), L.px(L.button_h + 6))
         r.bottomright = (self.card.right - L.px(28), self.card.bottom - L.px(22))
-        self.buttons = [Button(r, label, self.next, name="your_week")]
-        self.focus = 0
+        self.buttons = [self.settings_button(pygame.Rect(self.card.x + L.px(28), r.y, r.h, r.h)),
+                        Button(r, label, self.next, name="your_week")]
+        self.focus = 1
         pad = L.px(32)
         view = pygame.Rect(self.card.x + pad, self.card.y + pad, self.card.w - 2 * pad, r.y - L.px(16) - self.card.y - pad)
         badge_w = L.px(230) if view.w >= L.px(700) else view.w

@@ -25,11 +25,14 @@ class IntroScreen(Screen):
         r = pygame.Rect(0, 0, bw, L.px(L.button_h + 6))
         r.bottomright = (self.card.right - L.px(32), self.card.bottom - L.px(24))
         self.buttons = [Button(r, label, self.start, name="start")]
+        left = self.card.x + L.px(32)
         if app.kiosk is False:
             back = app.ui("common.back")
             r2 = pygame.Rect(0, 0, button_width(L, back, 160), r.h)
-            r2.bottomleft = (self.card.x + L.px(32), r.bottom)
+            r2.bottomleft = (left, r.bottom)
             self.buttons.insert(0, Button(r2, back, self.back, kind="secondary", name="back"))
+            left = r2.right + L.px(14)
+        self.buttons.insert(len(self.buttons) - 1, self.settings_button(pygame.Rect(left, r.y, r.h, r.h)))
         self.focus = len(self.buttons) - 1  # Start
         sc, run = app.scenario, app.run
         pad = L.px(36)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Optional
 import pygame
 
 from ..ui import draw, topbar
-from ..ui.hud import Hud
+from ..ui.meter import height as meter_height
 from ..ui.parts import FriendChips, Friends, Meter, Notices, Part, ScoreCard, ScoreLine
 from ..ui.text import line_h, style_font
 from ..ui.widgets import Button
@@ -45,14 +45,14 @@ def play_regions(app: "ScreenContext", title: str = "", subtitle: str = "") -> R
     compact = L.text_scale >= 1.5 or sw - side_w - 3 * m < L.px(560) or sh > sw
     if not compact:
         meter = pygame.Rect(m, top.bottom + L.px(2), sw - 2 * m, 0)
-        meter.h = Hud.meter_height(L, app.scenario, meter.w)
+        meter.h = meter_height(L, app.scenario, meter.w)
         y = meter.bottom + L.px(6)
         side = pygame.Rect(m, y, side_w, sh - y - L.px(14))
         main = pygame.Rect(side.right + m, y, sw - side.right - 2 * m, side.h)
         return Regions(top, meter, side, main, menu)
     score_w = min(L.px(300) + L.px(60) * max(0, L.text_scale - 1), (sw - 3 * m) // 2)
     meter_w = sw - score_w - 3 * m
-    row_h = max(Hud.meter_height(L, app.scenario, meter_w),
+    row_h = max(meter_height(L, app.scenario, meter_w),
                 line_h(style_font(L, "score_small")) + line_h(style_font(L, "tiny")) + L.px(16))
     score = pygame.Rect(m, top.bottom + L.px(8), score_w, row_h)
     meter = pygame.Rect(score.right + m, score.y, meter_w, row_h)
@@ -76,7 +76,8 @@ class PlayScreen(Screen):
 
     def menu_button(self) -> Button:
         r = self.regions().menu
-        return Button(r, "", self.app.open_pause, kind="secondary", icon="menu", name="menu")
+        return Button(r, "", self.app.open_pause, kind="secondary", icon="menu", name="menu",
+                      hint=self.app.ui("common.menu"))
 
     def top_text(self) -> tuple[str, str]:
         return "", ""

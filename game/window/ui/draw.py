@@ -255,7 +255,7 @@ def stars(surf: pygame.Surface, x: int, cy: int, r: int, value: float, n: int = 
 
 
 def icon(surf: pygame.Surface, name: str, center, r: int, color) -> None:
-    """Small icons: lock, heart, check, cross, wifi, flag, menu, people, bell, plane, clock."""
+    """Small icons: lock, heart, check, cross, wifi, flag, menu, gear, people, bell, clock, up, down."""
     cx, cy = int(center[0]), int(center[1])
     w = max(2, r // 4)
     if name == "lock":
@@ -299,6 +299,11 @@ def icon(surf: pygame.Surface, name: str, center, r: int, color) -> None:
         pygame.draw.circle(surf, color, (cx - r // 3, cy - r // 3), r // 3)
         pygame.draw.circle(surf, color, (cx + r // 2, cy - r // 4), r // 4)
         pygame.draw.ellipse(surf, color, (cx - r, cy + r // 8, int(r * 1.3), int(r * 0.9)))
+    elif name == "gear":  # settings: eight teeth round a ring
+        for k in range(8):
+            a = k * math.pi / 4
+            pygame.draw.circle(surf, color, (cx + math.cos(a) * r * 0.78, cy + math.sin(a) * r * 0.78), max(2, r // 4))
+        pygame.draw.circle(surf, color, (cx, cy), int(r * 0.72), max(2, int(r * 0.34)))
     elif name == "up":
         pygame.draw.polygon(surf, color, [(cx, cy - r), (cx + r, cy + r * 0.6), (cx - r, cy + r * 0.6)])
     elif name == "down":

@@ -25,12 +25,13 @@ class Button:
     def __init__(self, rect: pygame.Rect, label: str, action: Callable[[], None],
                  kind: str = "primary", number: Optional[int] = None, selected: bool = False,
                  enabled: bool = True, icon: Optional[str] = None, sound: str = "click",
-                 name: str = ""):
+                 name: str = "", hint: str = ""):
         self.rect = pygame.Rect(rect)
         self.label, self.action, self.kind = label, action, kind
         self.number, self.selected, self.enabled = number, selected, enabled
         self.icon, self.sound = icon, sound
         self.name = name or label
+        self.hint = hint  # what an icon without words does, said aloud when it takes the focus
 
     def __repr__(self) -> str:
         return f"<Button {self.name!r} {tuple(self.rect)}>"

@@ -1,0 +1,84 @@
+"""The meter: the scenario's range in its tiers' colours, its gates marked (their numbers in two
+rows when they would touch), and where the score stands."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from . import draw, theme
+from .text import draw_line, line_h, style_font
+
+if TYPE_CHECKING:
+    from ..context import ScreenContext
+
+
+def track_span(layout, rect: pygame.Rect) -> tuple[int, int]:
+    """(x, width) of the meter's track inside `rect`."""
+    return rect.x + layout.px(44), rect.w - layout.px(88)
+
+
+def gate_rows(layout, scenario, track_x: int, track_w: int) -> list[int]:
+    """The row (0 next to the track, 1 above it) of each gate's label: a label that would touch
+    its neighbour's (gates close together, large text) goes one row up."""
+    f = style_font(layout, "tiny")
+    lo, hi = scenario.min_score, scenario.max_score
+    rows, last_right = [], {0: -10 ** 6, 1: -10 ** 6}
+    for gate in scenario.gates:
+        x = track_x + int((gate.at - lo) / max(1, hi - lo) * track_w)
+        w = f.size(str(gate.at))[0] + layout.px(22)  # the number and its lock or flag
+        row = 0 if x - w // 2 > last_right[0] + layout.px(4) else 1
+        last_right[row] = x + w // 2
+        rows.append(row)
+    return rows
+
+
+def height(layout, scenario, width: int) -> int:
+    x, w = track_span(layout, pygame.Rect(0, 0, width, 0))
+    rows = 1 + max(gate_rows(layout, scenario, x, w), default=0) if scenario is not None else 1
+    return max(layout.px(48), rows * line_h(style_font(layout, "tiny")) + layout.px(34))
+
+
+def paint(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, shown: float) -> None:
+    """The range min..max in tier colours, the gates marked, and where the score (as shown now) stands."""
+    L = app.layout
+    sc = app.scenario
+    lo, hi = sc.min_score, sc.max_score
+    tx, tw = track_span(L, rect)
+    rows = gate_rows(L, sc, tx, tw)
+    lh = line_h(style_font(L, "tiny"))
+    label_room = (1 + max(rows, default=0)) * lh
+    above = max(L.px(22), label_room + L.px(8))
+    spare = max(0, rect.h - above - L.px(12) - L.px(16))  # a tall row (compact screens): centred
+    track = pygame.Rect(tx, rect.y + above + spare // 2, tw, L.px(12))
+
+    def xof(v: float) -> int:
+        return track.x + int((v - lo) / max(1, hi - lo) * track.w)
+
+    draw.card(surf, track.inflate(L.px(6), L.px(6)), L.px(9), (255, 255, 255), alpha=200)
+    tiers = list(sc.tiers)
+    for i, tier in enumerate(tiers):
+        end = tiers[i + 1].start if i + 1 < len(tiers) else hi
+        seg = pygame.Rect(xof(max(lo, tier.start)), track.y, xof(end) - xof(max(lo, tier.start)), track.h)
+        col = theme.lighter(theme.hex_color(tier.color), 0.35)
+        pygame.draw.rect(surf, col, seg, border_radius=L.px(5) if i in (0, len(tiers) - 1) else 0)
+    draw_line(surf, L, str(lo), "tiny", (track.x - L.px(8), track.centery), theme.INK_SOFT, "midright")
+    draw_line(surf, L, str(hi), "tiny", (track.right + L.px(8), track.centery), theme.INK_SOFT, "midleft")
+    goal = sc.goal_gate
+    for gate, row in zip(sc.gates, rows):
+        x = xof(gate.at)
+        opened = shown >= gate.at
+        col = theme.GOOD if opened else theme.INK_SOFT
+        top = track.y - L.px(5) - row * lh
+        pygame.draw.line(surf, col, (x, top), (x, track.bottom + L.px(5)), max(2, L.px(3)))
+        r = draw_line(surf, L, str(gate.at), "tiny", (x, top - L.px(1)), col, "midbottom")
+        if gate.id == goal:
+            draw.icon(surf, "flag", (r.right + L.px(9), r.centery), L.px(7), theme.ACCENT_2)
+        elif not opened:
+            draw.icon(surf, "lock", (r.right + L.px(8), r.centery), L.px(5), col)
+    x = xof(max(lo, min(hi, shown)))
+    tier = sc.tier_for(round(shown))
+    col = theme.hex_color(tier.color)
+    pygame.draw.polygon(surf, theme.INK, [(x, track.bottom + L.px(2)), (x - L.px(7), track.bottom + L.px(12)),
+                                           (x + L.px(7), track.bottom + L.px(12))])
+    draw.shape(surf, tier.shape, (x, track.centery), L.px(10), col, theme.INK)
