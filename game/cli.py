@@ -60,6 +60,9 @@ OPTIONS: list[tuple[tuple[str, ...], tuple[str, ...], Any, dict[str, Any]]] = [
                                     "loop and idle reset (default: off)")),
     (("--lang",), (PLAY,), None,
      dict(choices=["en", "nl"], help="language (default: the saved setting, else en)")),
+    (("--region",), (PLAY,), None,
+     dict(metavar="NAME", help="whose cases the debrief's 'closer to home' shows, such as nl or intl "
+                               "(default: the saved setting, else by the language)")),
     (("--text",), (PLAY,), False,
      dict(action="store_true", help="play in the terminal, as plain lines a screen reader can "
                                     "follow (default: off, a window)")),
@@ -217,10 +220,13 @@ def text_cmd(args: argparse.Namespace, scenario_path: str) -> int:
     from .textmode.play import play_text
     scenario = _load(scenario_path)
     seed = args.seed if args.seed is not None else random.randrange(1_000_000)
-    keep = not args.no_stats and (args.kiosk or load_settings().stats)  # the kiosk: always
+    settings = load_settings()
+    keep = not args.no_stats and (args.kiosk or settings.stats)  # the kiosk: always
     stats = Stats() if keep else Stats.disabled()
+    region = args.region if args.region is not None else settings.region
     try:
-        return play_text(scenario, args.lang or "en", seed, args.transparent, args.kiosk, stats=stats)
+        return play_text(scenario, args.lang or "en", seed, args.transparent, args.kiosk, stats=stats,
+                         region=region)
     finally:
         stats.close()
 

@@ -27,7 +27,7 @@ def test_yes_1_plays_to_the_end():
 
 def test_final_score_matches_engine(sample):
     from game.engine import start
-    out = scored("--text", "--seed", "11", "--scenario", SAMPLE, stdin="2\n3\n1\n2\n1\n1\n1\n1\n")
+    out = scored("--text", "--seed", "11", "--scenario", SAMPLE, stdin="s\n2\n3\n1\n2\n1\n1\n1\n1\n")
     run = start(sample, 11)
     for pick in [2, 3, 1, 2, 1, 1, 1, 1]:
         if run.ended:
@@ -37,21 +37,21 @@ def test_final_score_matches_engine(sample):
 
 
 def test_invalid_input_gets_a_hint_and_is_asked_again():
-    out = scored("--text", "--seed", "3", "--scenario", SAMPLE, stdin="9\nhello\n\n" + "1\n" * 50)
+    out = scored("--text", "--seed", "3", "--scenario", SAMPLE, stdin="s\n9\nhello\n\n" + "1\n" * 50)
     assert out.returncode == 0
     assert out.stdout.count("Please type a number from 1 to 3, u to undo or q to quit.") == 3
     assert "Ending: home" in out.stdout
 
 
 def test_end_of_input_before_the_end_exits_nonzero():
-    out = scored("--text", "--seed", "3", "--scenario", SAMPLE, stdin="1\n1\n")
+    out = scored("--text", "--seed", "3", "--scenario", SAMPLE, stdin="s\n1\n1\n")
     assert out.returncode == 2
     assert "Input ended before the week was over (scene mon_feed)" in out.stdout
     assert "Traceback" not in out.stderr
 
 
 def test_undo_goes_back_one_choice():
-    out = scored("--text", "--seed", "3", "--scenario", SAMPLE, stdin="1\nu\n2\n" + "1\n" * 50)
+    out = scored("--text", "--seed", "3", "--scenario", SAMPLE, stdin="s\n1\nu\n2\n" + "1\n" * 50)
     assert "Undone. Back to the last scene." in out.stdout
     assert "Score 640 to 660 (+20)" in out.stdout and "Score 640 to 600 (-40)" in out.stdout
 
@@ -82,7 +82,7 @@ def test_text_mode_records_in_stats_unless_told_not_to(tmp_path):
 
 def test_wrong_answers_again_and_again_end_the_week_with_a_message():
     """`yes 2 | scored --text` where a scene offers one choice: no endless prompting."""
-    out = scored("--text", "--seed", "3", "--scenario", SAMPLE, stdin="7\n" * 1000)
+    out = scored("--text", "--seed", "3", "--scenario", SAMPLE, stdin="s\n" + "7\n" * 1000)
     assert out.returncode == 4, out.stdout[-500:]
     last = out.stdout.strip().splitlines()[-1]
     assert "5 answers in a row were not a choice" in last and "mon_alarm" in last
@@ -94,3 +94,32 @@ def test_a_wrong_answer_now_and_then_is_forgiven():
     out = scored("--text", "--seed", "3", "--scenario", SAMPLE, stdin=stdin)
     assert out.returncode == 0, out.stdout[-500:]
     assert "Final score:" in out.stdout
+
+
+def test_the_check_before_and_after_the_week():
+    """The check's answers by number, an empty line to skip one; after the week the same again,
+    then before and after with the right answers and why (an opinion is never counted)."""
+    out = scored("--text", "--seed", "3", "--scenario", SAMPLE, stdin="1\n\n" + "1\n" * 50 + "2\n2\n")
+    assert out.returncode == 0, out.stdout[-800:]
+    text = out.stdout
+    assert "Before the week, a quick check: 2 questions." in text
+    assert "Question 1 of 2: Does every Chinese citizen have one national score?" in text
+    assert "(No right answer: this one asks what you think.)" in text
+    results = text[text.index("Before and after"):]
+    assert "Before the week: 0 of 1 right." in results  # "Yes" before, the opinion skipped
+    assert "Right answer: No" in results and "Before: Yes" in results
+    assert "There was no single national score" in results  # why
+    assert "Before: no answer" in results  # the opinion, skipped before the week
+
+
+def test_s_skips_the_whole_check_and_the_debrief_says_so():
+    out = scored("--text", "--seed", "3", "--scenario", SAMPLE, stdin="s\n" + "1\n" * 60)
+    assert out.returncode == 0
+    assert "You skipped the questions before the week." in out.stdout
+
+
+def test_the_kiosk_text_mode_asks_only_its_short_check():
+    out = scored("--text", "--kiosk", "--seed", "3", "--scenario", SAMPLE, stdin="2\n" + "1\n" * 60)
+    assert out.returncode == 0, out.stdout[-800:]
+    assert "a quick check: 1 question." in out.stdout
+    assert "Would you approve" not in out.stdout

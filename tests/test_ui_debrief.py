@@ -139,7 +139,8 @@ def test_every_debrief_page_fits(lang, size, kiosk):
             draw_page(app, pages, i)
     names = [p.name for p in pages]
     if kiosk:
-        assert "debrief_others" not in names and "quiz" not in names and "debrief_questions" not in names
+        assert "debrief_others" not in names and "debrief_questions" not in names
+        assert names.count("quiz") <= 2
         assert sum(1 for p in pages if p.name == "debrief_card") <= 4
     else:
         assert {"debrief_others", "quiz_results", "debrief_questions", "debrief_whatif"} <= set(names)
@@ -342,8 +343,19 @@ def test_the_check_before_and_after_is_shown_and_scored(monkeypatch):
         assert app.ui("debrief.quiz.right", answer=app.s(f"quiz.{q.id}.{q.correct}")) in drawn
 
 
-def test_the_kiosk_asks_no_questions_before_the_week():
+def test_the_kiosk_asks_its_short_check_before_and_after_the_week():
     app = make_app(WEEK_OR_SAMPLE, kiosk=True)
     click(app, button(app, "play"))
     click(app, button(app, "start"))
-    assert app.top.name == "scene" and app.session.check_before is None
+    asked = []
+    while app.top.name == "quiz":
+        asked.append(app.top.question.id)
+        click(app, app.top.buttons[0])
+    assert app.top.name == "scene"
+    quiz = app.scenario.debrief.quiz
+    marked = [q.id for q in quiz if q.kiosk] or [q.id for q in quiz]
+    assert asked == marked[:2] and set(app.session.check_before) == set(asked)
+    run = finished(app, 2)
+    pages = debrief_screens(app, run)
+    after = [p.question.id for p in pages if p.name == "quiz"]
+    assert after == asked and pages[-1].name == "quiz_results"

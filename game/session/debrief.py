@@ -17,7 +17,7 @@ memory: they are not personal data and they are not stored.
 (False, False)
 >>> session.quiz_after["one_score"] = "myth"
 >>> session.quiz_right(session.quiz_before), session.quiz_right(session.quiz_after), len(session.quiz)
-(0, 1, 1)
+(0, 1, 2)
 """
 from __future__ import annotations
 

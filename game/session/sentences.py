@@ -14,6 +14,7 @@ from typing import Any, Optional, Protocol
 from ..engine.debrief import Counterfactual, Debrief, analyze
 from ..engine.model import Card
 from ..engine.run import Run
+from .truth import Verdict, home_cards, verdicts
 from .words import Words  # noqa: F401  (the usual Speaker)
 
 
@@ -234,12 +235,47 @@ def others_lines(w: Speaker, run: Run, d: Debrief, stats: Any) -> list[str]:
 
 
 def source_line(w: Speaker, run: Run, source_id: str) -> str:
+    """Outlet, date and title; a title in quotation marks only when it is the real headline."""
     src = run.scenario.sources[source_id]
-    return w.ui("debrief.source", outlet=src.outlet, date=src.date, title=src.title)
+    key = "debrief.source_label" if src.label else "debrief.source"
+    return w.ui(key, outlet=src.outlet, date=src.date, title=src.title)
 
 
-def _source_lines(w: Speaker, run: Run, source_id: str) -> list[str]:
-    return [source_line(w, run, source_id), run.scenario.sources[source_id].url]
+def verdict_texts(w: Speaker, run: Run, v: Verdict) -> dict[str, str]:
+    """A verdict as the debrief says it: its word (real, partly real, invented), what the game
+    said, what reporting found, the source, and for a claim with a known origin where it came from."""
+    g = v.group
+    out = {"verdict": w.ui(f"debrief.verdict.{g.verdict.value}"),
+           "claim": w.framing("claim", text=w.s(f"verdict.{g.id}.claim")),
+           "found": w.framing("fact", text=w.s(f"verdict.{g.id}.text")),
+           "source": source_line(w, run, g.source),
+           "met": w.ui("debrief.verdict.met") if v.met else ""}
+    if g.origin:
+        out["origin"] = w.ui("debrief.verdict.origin", source=source_line(w, run, g.origin))
+    if g.seed:
+        out["seed"] = w.ui("debrief.verdict.seed", seed=w.s(f"seed.{g.seed}"))
+    return out
+
+
+def verdict_lines(w: Speaker, run: Run) -> list[str]:
+    """Rule by rule: each group's verdict, those the player's week met first."""
+    found = verdicts(run)
+    if not found:
+        return []
+    lines = [w.ui("debrief.verdicts.title"), w.ui("debrief.verdicts.intro")]
+    for v in found:
+        t = verdict_texts(w, run, v)
+        head = f"[{t['verdict']}]" + (f" ({t['met']})" if t["met"] else "")
+        lines += ["", head, t["claim"], t["found"], t["source"], run.scenario.sources[v.group.source].url]
+        lines += [t[k] for k in ("origin", "seed") if k in t]
+    return lines
+
+
+def _source_lines(w: Speaker, run: Run, source_id: str, origin: Optional[str] = None) -> list[str]:
+    lines = [source_line(w, run, source_id), run.scenario.sources[source_id].url]
+    if origin:  # where the claim came from: cited as its origin, never as evidence
+        lines.append(w.ui("debrief.verdict.origin", source=source_line(w, run, origin)))
+    return lines
 
 
 def card_texts(w: Speaker, kind: str, card: Card) -> tuple[str, str]:
@@ -257,13 +293,13 @@ def myth_lines(w: Speaker, run: Run) -> list[str]:
     lines = [w.ui("debrief.myths.title")]
     for card in cards:
         lines.extend(card_texts(w, "myths", card))
-        lines.extend(_source_lines(w, run, card.source))
+        lines.extend(_source_lines(w, run, card.source, card.origin))
         lines.append("")
     return lines[:-1]
 
 
-def home_lines(w: Speaker, run: Run) -> list[str]:
-    cards = run.scenario.debrief.home
+def home_lines(w: Speaker, run: Run, region: str = "") -> list[str]:
+    cards = home_cards(run.scenario, region) if region else list(run.scenario.debrief.home)
     if not cards:
         return []
     lines = [w.ui("debrief.home.title")]
@@ -283,13 +319,13 @@ def question_lines(w: Speaker, run: Run) -> list[str]:
 
 
 def debrief_lines(w: Speaker, run: Run, d: Optional[Debrief] = None, stats: Any = None,
-                  with_others: bool = True) -> list[str]:
+                  with_others: bool = True, region: str = "") -> list[str]:
     """The whole debrief, sections separated by an empty line."""
     d = d or analyze(run)
     sections = [feelings_lines(w, run), week_lines(w, run), steering_lines(w, run, d)]
     if with_others:
         sections.append(others_lines(w, run, d, stats))
-    sections += [myth_lines(w, run), home_lines(w, run), question_lines(w, run)]
+    sections += [verdict_lines(w, run), myth_lines(w, run), home_lines(w, run, region), question_lines(w, run)]
     lines = [w.ui("debrief.title"), ""]
     for section in sections:
         if section:

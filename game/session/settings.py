@@ -30,6 +30,7 @@ class Settings:
     dyslexic_font: bool = False    # OpenDyslexic instead of Inter
     speech: bool = False           # read the scene, the choices and the changes aloud
     window_size: Optional[list[int]] = None  # the window's size when it was last resized
+    region: str = ""               # whose cases "closer to home" shows ("": by the language)
 
     @property
     def text_scale(self) -> float:
@@ -53,6 +54,8 @@ class Settings:
             if not isinstance(value, int) or isinstance(value, bool):
                 value = getattr(default, name)
             setattr(self, name, max(0, min(10, value)))
+        if not isinstance(self.region, str) or len(self.region) > 40:
+            self.region = default.region
         size = self.window_size
         if not (isinstance(size, list) and len(size) == 2 and all(
                 isinstance(v, int) and not isinstance(v, bool) and 320 <= v <= 16384 for v in size)):

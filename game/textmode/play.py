@@ -1,7 +1,8 @@
 """The week in a terminal: plain numbered lines a screen reader can follow, over the same play
 session as the window.
 
-Choice numbers come from standard input, so `yes 1 | scored --text` plays to the end.
+Choice numbers come from standard input, so `yes 1 | scored --text` plays to the end (the check
+before and after the week takes numbers too; an empty line skips a question, s the check).
 """
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from ..engine.run import Run
 from ..engine.state import DaySummary, GateCheck, LedgerEntry, Outcome
 from ..session.play import PlaySession
 from ..session.sentences import debrief_lines
+from ..session.truth import region_for
 from ..session.words import Words
+from . import check
 
 EXIT_OK, EXIT_EOF, EXIT_QUIT, EXIT_BAD_INPUT = 0, 2, 3, 4
 MAX_BAD_ANSWERS = 5  # in a row: input from a script that does not fit this week
@@ -28,13 +31,14 @@ class TextGame(Words):
 
     def __init__(self, scenario: Scenario, lang: str = "en", seed: int = 0,
                  transparent: bool = False, kiosk: bool = False,
-                 out: Callable[[str], None] = print, stats: object = None):
+                 out: Callable[[str], None] = print, stats: object = None, region: str = ""):
         self.session = PlaySession(scenario, kiosk=kiosk, stats=stats)
         self.session.new_week(seed)
         super().__init__(scenario, lang if lang in scenario.languages else scenario.languages[0], source=self.session)
         self.transparent = transparent
         self.out = out
         self.stats = stats  # game.session.stats.Stats (or a disabled one), None: no "how others chose"
+        self.region = region_for(scenario, region, self.lang)  # whose cases "closer to home" shows
 
     @property
     def week(self) -> Run:
@@ -128,7 +132,7 @@ class TextGame(Words):
             self.out(self.ui("text.day_gates", gates=gates))
         self.out("")
 
-    def show_end(self) -> None:
+    def show_end(self, lines: Iterator[str]) -> None:
         run = self.week
         ending = run.ending
         assert ending is not None
@@ -140,17 +144,24 @@ class TextGame(Words):
             for fid in self.sc.friends:
                 self.out(f"{self.name_of(fid)}: {self.s(run.epilogue(fid))}")
             self.out("")
-        self.show_debrief()
+        self.show_debrief(lines)
         self.out(self.ui("text.final_score", score=run.score))
         self.out(self.ui("text.ending_id", id=ending.id))
 
-    def show_debrief(self) -> None:
+    def show_debrief(self, lines: Iterator[str]) -> None:
         """The debrief; how earlier players chose only when the game keeps statistics (the week
-        is recorded once, after they were read)."""
+        is recorded once, after they were read); then the check again, and before and after."""
         debrief = self.session.start_debrief()
         others = debrief.others if self.stats is not None else None
-        for line in debrief_lines(self, self.week, debrief.analysis, others, with_others=self.stats is not None):
+        for line in debrief_lines(self, self.week, debrief.analysis, others, with_others=self.stats is not None,
+                                  region=self.region):
             self.out(line)
+        items = debrief.quiz
+        if items:
+            debrief.quiz_after = check.ask(self, items, lines, "after") or {}
+            for line in check.result_lines(self, items, debrief.quiz_before, debrief.quiz_after):
+                self.out(line)
+            self.out("")
         notice = getattr(self.stats, "notice", None)
         if notice is not None:
             self.out(notice.text(self.lang))
@@ -158,6 +169,9 @@ class TextGame(Words):
     # ----- playing -------------------------------------------------------------------------
     def play(self, lines: Iterator[str]) -> int:
         self.show_intro()
+        if check.ask(self, list(self.session.check), lines, "before") is None:
+            self.out(self.ui("text.eof", scene=self.week.scene.id))
+            return EXIT_EOF
         while not self.week.ended:
             self.show_scene()
             choices = self.week.choices()
@@ -188,13 +202,13 @@ class TextGame(Words):
                     self.out(self.ui("text.too_many_bad", tries=bad, scene=self.week.scene.id, n=len(choices)))
                     return EXIT_BAD_INPUT
                 self.out(self.ui("text.bad_input", n=len(choices)))
-        self.show_end()
+        self.show_end(lines)
         return EXIT_OK
 
 
 def play_text(scenario: Scenario, lang: str = "en", seed: int = 0, transparent: bool = False,
               kiosk: bool = False, stdin: Optional[TextIO] = None, stdout: Optional[TextIO] = None,
-              stats: object = None) -> int:
+              stats: object = None, region: str = "") -> int:
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
 
@@ -202,5 +216,5 @@ def play_text(scenario: Scenario, lang: str = "en", seed: int = 0, transparent: 
         stdout.write(line + "\n")
         stdout.flush()
 
-    game = TextGame(scenario, lang, seed, transparent, kiosk, out, stats)
+    game = TextGame(scenario, lang, seed, transparent, kiosk, out, stats, region)
     return game.play(iter(stdin.readline, ""))

@@ -63,6 +63,8 @@ class App:
             self.settings.lang = args.lang
         if getattr(args, "transparent", False):
             self.settings.transparent = True
+        if getattr(args, "region", None):
+            self.settings.region = args.region
         self.seed_arg: Optional[int] = getattr(args, "seed", None)
         self.scenario_path = Path(scenario_path)
         self._session: Optional[PlaySession] = None

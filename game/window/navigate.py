@@ -55,10 +55,10 @@ class QuizDeck:
 
 
 def before_week(ctx: "ScreenContext") -> list["Screen"]:
-    """The screens after the intro: the questions (when the week has them and this is no kiosk),
-    then the first scene."""
+    """The screens after the intro: the check's questions (the kiosk asks its two), then the first
+    scene."""
     quiz = ctx.session.check
-    if ctx.kiosk or not quiz:
+    if not quiz:
         return [SceneScreen(ctx)]
     deck = QuizDeck(ctx.run)
     deck.pages = [QuizScreen(ctx, deck, "before", i) for i in range(len(quiz))] + [SceneScreen(ctx)]

@@ -1,14 +1,16 @@
 """The debrief: the screens shown after the ending, in the order of the brief.
 
 At home: how did that feel → your week (chart and ledger) → how the system steered you (with
-each friend's fate) → what if? (the counterfactuals) → how others chose → real or not (one myth
-card per page) → closer to home (one card per page) → the quick check again, then before and
-after → questions to discuss (with the summary card's export).
+each friend's fate) → what if? (the counterfactuals) → how others chose → rule by rule: what was
+real (every rule, privilege and sanction the week staged, those met first) → real or not (one
+myth card per page) → closer to home (one card per page, for the player's region) → the quick
+check again, then before and after → questions to discuss (with the summary card's export).
 
 In the kiosk (a 5–8 minute visit, the short week included): how did that feel → your week → how
-the system steered you with the one counterfactual that changed most → the first three myth
-cards → the first home card. No quiz, no statistics page, no export; the idle countdown that
-every kiosk screen has applies here too.
+the system steered you with the one counterfactual that changed most → what was real of what the
+visit met → the first three myth cards → the first home card → the two-question check again and
+before and after. No statistics page, no export; the idle countdown that every kiosk screen has
+applies here too.
 
 The week is recorded in the play statistics once, when the debrief starts (see
 game/debrief_session.py); the pages share that session.
@@ -19,6 +21,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from ...session.debrief import DebriefSession
+from ...session.truth import home_cards, region_for, verdicts
 
 if TYPE_CHECKING:
     from ..context import ScreenContext
@@ -54,6 +57,7 @@ def build_pages(app: "ScreenContext", s: DebriefSession) -> list["Screen"]:
     from .debrief_others import OthersScreen
     from .debrief_questions import QuestionsScreen
     from .debrief_steering import SteeringScreen
+    from .debrief_truth import TruthScreen
     from .debrief_whatif import WhatIfScreen
     from .quiz import QuizResultScreen, QuizScreen
     from .week_chart import WeekChartScreen
@@ -67,16 +71,19 @@ def build_pages(app: "ScreenContext", s: DebriefSession) -> list["Screen"]:
     if not kiosk:
         pages.append(WhatIfScreen(app, s))
         pages.append(OthersScreen(app, s))
+    if material.verdicts and (not kiosk or any(v.met for v in verdicts(run))):
+        pages.append(TruthScreen(app, s))
+    region = region_for(sc, app.settings.region, app.lang)
     for kind, limit in (("myths", KIOSK_MYTHS), ("home", KIOSK_HOME)):
-        cards = list(getattr(material, kind))
+        cards = list(material.myths) if kind == "myths" else home_cards(sc, region)
         if kiosk:
             cards = cards[:limit]
         pages += [CardScreen(app, s, kind, card, i + 1, len(cards)) for i, card in enumerate(cards)]
+    quiz = s.quiz  # the kiosk's check is its two short questions
+    pages += [QuizScreen(app, s, "after", i) for i in range(len(quiz))]
+    if quiz:
+        pages.append(QuizResultScreen(app, s))
     if not kiosk:
-        quiz = material.quiz
-        pages += [QuizScreen(app, s, "after", i) for i in range(len(quiz))]
-        if quiz:
-            pages.append(QuizResultScreen(app, s))
         pages.append(QuestionsScreen(app, s))
     return pages
 

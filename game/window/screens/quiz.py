@@ -27,8 +27,13 @@ class QuizScreen(DebriefPage):
         return f"quiz_{self.phase}_{self.i + 1}"
 
     @property
-    def question(self) -> dict:
-        return self.run.scenario.debrief.quiz[self.i]
+    def items(self) -> list:
+        """The check's questions (the kiosk's are its two)."""
+        return list(self.app.session.check) if self.phase == "before" else self.session.quiz
+
+    @property
+    def question(self):
+        return self.items[self.i]
 
     @property
     def answers(self) -> Optional[dict]:
@@ -58,7 +63,7 @@ class QuizScreen(DebriefPage):
         app, L = self.app, self.app.layout
         b = self.body
         q = self.question
-        self.progress = app.ui("debrief.quiz.progress", n=self.i + 1, total=len(self.run.scenario.debrief.quiz))
+        self.progress = app.ui("debrief.quiz.progress", n=self.i + 1, total=len(self.items))
         self.text = app.s(f"quiz.{q.id}")
         w = min(b.w, L.px(900))
         x = b.x
@@ -121,7 +126,7 @@ class QuizResultScreen(DebriefPage):
     def build(self, flow: Flow) -> None:
         app, s = self.app, self.session
         quiz = s.quiz
-        total = len(quiz)
+        total = len(s.scored)  # an opinion has no right answer: it is never counted
         if s.quiz_before is None:
             flow.text(app.ui("debrief.quiz.no_before"), "h2", theme.INK_SOFT, gap=6)
         else:
@@ -140,26 +145,34 @@ class QuizResultScreen(DebriefPage):
         mark_r = max(L.px(12), int(line_h(style_font(L, "small")) * 0.4))  # the mark grows with the text
         mark_w = 2 * mark_r + L.px(10)
         tw = flow.w - 2 * pad
-        rows = [(app.ui("debrief.quiz.right", answer=say(q.correct)), True, "small_bold")]
+        opinion = q.correct is None  # no right answer: the marks say nothing of right or wrong
+        rows = [] if opinion else [(app.ui("debrief.quiz.right", answer=say(q.correct)), True, "small_bold")]
         if s.quiz_before is not None:
             a = s.quiz_before.get(qid)
-            rows.append((app.ui("debrief.quiz.before", answer=say(a)), a == q.correct, "small"))
+            rows.append((app.ui("debrief.quiz.before", answer=say(a)), None if opinion else a == q.correct, "small"))
         a = s.quiz_after.get(qid)
-        rows.append((app.ui("debrief.quiz.after", answer=say(a)), a == q.correct, "small"))
+        rows.append((app.ui("debrief.quiz.after", answer=say(a)), None if opinion else a == q.correct, "small"))
         text = app.s(f"quiz.{qid}")
+        why = app.s(f"quiz.{qid}.why") if app.scenario.strings.has(f"quiz.{qid}.why") else ""
         th = measure(L, text, "body", tw)
         hs = [measure(L, t, style, tw - mark_w) for t, _, style in rows]
-        h = 2 * pad + th + L.px(10) + sum(hh + L.px(6) for hh in hs)
+        why_h = measure(L, why, "small", tw) + L.px(6) if why else 0
+        h = 2 * pad + th + L.px(10) + sum(hh + L.px(6) for hh in hs) + why_h
 
         def paint(surf: pygame.Surface, r: pygame.Rect) -> None:
             panel(surf, L, r, L.px(18), (255, 255, 255), (246, 242, 255), (230, 224, 250))
             x, y = r.x + pad, r.y + pad
             y += draw_text(surf, L, text, "body", pygame.Rect(x, y, tw, th), theme.INK) + L.px(10)
             for (t, ok, style), hh in zip(rows, hs):
-                col = theme.GOOD if ok else theme.BAD
                 c = (x + mark_r, y + line_h(style_font(L, style)) // 2)
-                pygame.draw.circle(surf, theme.lighter(col, 0.8), c, mark_r)
-                draw.icon(surf, "check" if ok else "cross", c, mark_r * 7 // 12, col)
+                if ok is None:
+                    pygame.draw.circle(surf, theme.INK_SOFT, c, max(3, mark_r // 3))
+                else:
+                    col = theme.GOOD if ok else theme.BAD
+                    pygame.draw.circle(surf, theme.lighter(col, 0.8), c, mark_r)
+                    draw.icon(surf, "check" if ok else "cross", c, mark_r * 7 // 12, col)
                 draw_text(surf, L, t, style, pygame.Rect(x + mark_w, y, tw - mark_w, hh), theme.INK)
                 y += hh + L.px(6)
+            if why:
+                draw_text(surf, L, why, "small", pygame.Rect(x, y, tw, why_h), theme.INK_SOFT)
         flow.add(h, paint, gap=14)

@@ -14,6 +14,7 @@ import pygame
 
 from ...session.settings import TEXT_SIZES
 from ...session.strings import languages
+from ...session.truth import region_for, region_name, regions
 from ..ui import draw, theme
 from ..ui.text import draw_text, measure
 from ..ui.widgets import Button, button_width
@@ -58,6 +59,11 @@ class SettingsScreen(Screen):
             ("speech", app.ui("settings.speech"), switch("speech")),
             volume("volume"), volume("effects_volume"), volume("interface_volume"),
         ]
+        places = regions(app.scenario) if app.scenario is not None else []
+        if len(places) > 1:  # whose cases the debrief's "closer to home" shows
+            chosen = region_for(app.scenario, st.region, st.lang)
+            rows.insert(1, ("region", app.ui("settings.region"),
+                            [(region_name(app.scenario, r, app.lang), chosen == r, lambda r=r: self.set("region", r)) for r in places]))
         if not app.kiosk:
             rows.append(("fullscreen", app.ui("settings.fullscreen"), switch("fullscreen")))
             rows.append(("stats", app.ui("settings.stats"), switch("stats")))
