@@ -71,6 +71,9 @@ class CardScreen(DebriefPage):
         url = self.url
         self.first, self.second = card_texts(app, self.kind, self.item)
         self.source_text = source_line(app, self.run, self.item.source)
+        if getattr(self.item, "origin", None):  # where the claim came from: its origin, never evidence
+            origin = app.ui("debrief.verdict.origin", source=source_line(app, self.run, self.item.origin))
+            self.source_text = f"{self.source_text}\n{origin}"
         scan = app.ui("debrief.source.scan")
         text_right = b.right
         self.qr_img, self.qr_rect = None, None
