@@ -144,7 +144,7 @@ def test_similarity_is_said_in_a_line():
 
 def test_how_others_chose_from_stats(sample, tmp_path):
     stats = Stats(tmp_path / "stats.sqlite3")
-    for seed in range(4):
+    for seed in range(5):
         game, _ = played(sample, "en", seed, picks=(seed, 1, 0))
         assert stats.record_run(game.run)
     lines: list[str] = []
@@ -158,12 +158,12 @@ def test_how_others_chose_from_stats(sample, tmp_path):
     shares = stats.shares("sample", list(options)).percents()  # earlier players only
     game.show_debrief(iter([]))
     assert "How others chose" in lines
-    assert "4 earlier players finished this week on this machine." in lines
+    assert "5 earlier players finished this week on this machine." in lines
     assert 'Monday: you chose "Share the government\'s good news on the economy".' in lines
     assert sum(shares.values()) == 100
     for cid, text in options.items():
         assert f'{shares[cid]}% chose "{text}"' in lines
-    assert stats.count("sample") == 5  # this week was added after it was compared
+    assert stats.count("sample") == 6  # this week was added after it was compared
     off = TextGame(sample, "nl", 9, out=(quiet := []).append)
     off.session.run = game.run
     off.stats = off.session.stats = Stats.disabled()
@@ -223,3 +223,22 @@ def test_debrief_sentences_are_short():
                 for form in forms(v):
                     for sentence in re.split(r"(?<=[.;?!])\s+", form):
                         assert len(sentence.split()) < 25, (lang, k, sentence)
+
+
+@pytest.mark.parametrize("earlier", [1, 4])
+def test_too_few_earlier_weeks_show_no_share_at_all(sample, tmp_path, earlier):
+    """One earlier week would show that player's choices exactly: no share below five weeks."""
+    stats = Stats(tmp_path / "stats.sqlite3")
+    for seed in range(earlier):
+        game, _ = played(sample, "en", seed)
+        assert stats.record_run(game.run)
+    lines: list[str] = []
+    game = TextGame(sample, "en", 9, out=lines.append)
+    while not game.run.ended:
+        game.session.choose(game.run.choices()[0].id)
+    game.stats = game.session.stats = stats
+    game.show_debrief(iter([]))
+    part = lines[lines.index("How others chose"):]
+    part = part[:part.index("")]
+    assert part[1].startswith(f"Only {earlier} earlier week")
+    assert not any("%" in line for line in part) and len(part) == 2

@@ -209,16 +209,6 @@ def test_killed_writer_loses_nothing_committed(tmp_path):
         stats.close()
 
 
-def test_record_is_quick(tmp_path, sample):
-    stats = Stats(tmp_path / "stats.sqlite3")
-    run = finished(sample, 1, [0])
-    began = time.perf_counter()
-    for _ in range(20):
-        assert stats.record_run(run)
-    per = (time.perf_counter() - began) / 20
-    assert per < 0.2, per
-
-
 def test_damage_found_while_writing_sets_the_file_aside_and_keeps_the_record(tmp_path, sample, monkeypatch):
     path = tmp_path / "stats.sqlite3"
     stats = Stats(path)

@@ -77,7 +77,7 @@ def test_text_mode_records_in_stats_unless_told_not_to(tmp_path):
         outs.append(out.stdout)
     with Stats(home / "stats.sqlite3") as stats:
         assert stats.count("sample") == 2  # the third week, played with --no-stats, is not kept
-    assert "How others chose" in outs[1] and "100%" in outs[1]  # the one earlier week chose as this one
+    assert "How others chose" in outs[1] and "Only 1 earlier week" in outs[1] and "% chose" not in outs[1]
 
 
 def test_wrong_answers_again_and_again_end_the_week_with_a_message():
@@ -123,3 +123,37 @@ def test_the_kiosk_text_mode_asks_only_its_short_check():
     assert out.returncode == 0, out.stdout[-800:]
     assert "a quick check: 1 question." in out.stdout
     assert "Would you approve" not in out.stdout
+
+
+def run_bytes(stdin: bytes | None, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "game", "--text", "--seed", "3", "--scenario", SAMPLE, *extra],
+                          input=stdin, stdin=subprocess.DEVNULL if stdin is None else None,
+                          capture_output=True, cwd=ROOT, timeout=60)
+
+
+def test_unicode_digits_and_a_huge_number_are_wrong_answers_not_tracebacks():
+    out = run_bytes("s\n²\n①\n٣\n".encode() + b"9" * 5000 + b"\n" + b"1\n" * 60)
+    text = out.stdout.decode()
+    assert out.returncode == 0, out.stderr.decode()[-500:]
+    assert b"Traceback" not in out.stderr
+    assert text.count("Please type a number from 1 to 3, u to undo or q to quit.") == 4
+
+
+def test_bytes_that_are_not_utf8_are_a_wrong_answer():
+    out = run_bytes(b"s\n\xff\xfe\xfd\n" + b"1\n" * 60)
+    assert out.returncode == 0 and b"Traceback" not in out.stderr
+    assert b"Please type a number" in out.stdout
+
+
+def test_a_closed_stdin_is_the_end_of_input():
+    proc = subprocess.run(f'"{sys.executable}" -m game --text --seed 3 --scenario "{SAMPLE}" <&-', shell=True,
+                          capture_output=True, cwd=ROOT, timeout=60, executable="/bin/bash")
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    assert b"Input ended before the week was over" in proc.stdout
+
+
+def test_a_reader_that_goes_away_is_no_error():
+    proc = subprocess.run(f'yes 1 | "{sys.executable}" -m game --text --seed 3 --scenario "{SAMPLE}" | head -3',
+                          shell=True, capture_output=True, cwd=ROOT, timeout=60, executable="/bin/bash")
+    assert proc.stdout.decode().startswith("Scored, text mode.")
+    assert proc.stderr == b"", proc.stderr.decode()[-500:]

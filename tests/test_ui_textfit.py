@@ -176,3 +176,13 @@ def test_ui_strings_have_the_same_ids_and_placeholders_in_every_language():
     assert i18n.check_ui_strings() == []
     tables = i18n.catalogue().tables
     assert set(tables["en"]) == set(tables["nl"])
+
+
+def test_the_overflow_log_is_bounded():
+    app = make_app(size="1024x768")
+    text.OVERFLOWS.clear()
+    long = "A sentence far too long for its little box, " * 6
+    for _ in range(text.MAX_OVERFLOWS + 300):
+        text.draw_line(app.surface, app.layout, long, "body", (0, 0), (0, 0, 0), max_w=100)
+    assert len(text.OVERFLOWS) == text.MAX_OVERFLOWS
+    text.OVERFLOWS.clear()

@@ -191,6 +191,9 @@ class Others:
     private: str = ""
 
 
+MIN_WEEKS = 5  # earlier weeks on this device before "how others chose" shows any share
+
+
 def others_view(w: Speaker, run: Run, d: Debrief, stats: Any) -> Others:
     """How earlier players on this machine chose at the key moments (`stats`: a game.stats.Stats
     or anything answering `enabled`, `count`, `shares` and `endings` the same way)."""
@@ -200,11 +203,13 @@ def others_view(w: Speaker, run: Run, d: Debrief, stats: Any) -> Others:
     n = stats.count(sc.id)
     if not n:
         return Others(w.ui("debrief.others.none"), 0)
+    if n < MIN_WEEKS:  # with one or two earlier weeks, a share would give away a player's week
+        return Others(w.ui("debrief.others.few", n=n, least=MIN_WEEKS), n)
     view = Others(w.ui("debrief.others.players", n=n), n)
     for m in d.key_moments():
         options = [c.id for c in sc.scenes[m.scene].choices]
         shares = stats.shares(sc.id, options)
-        if not shares.total:
+        if shares.total < MIN_WEEKS:  # a moment few weeks reached: the same, for that moment
             continue
         view.moments.append(MomentShares(
             m.step, w.ui("debrief.others.moment", weekday=w.weekday(m.day), choice=_choice(w, run, m.chosen)),

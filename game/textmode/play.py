@@ -6,6 +6,7 @@ before and after the week takes numbers too; an empty line skips a question, s t
 """
 from __future__ import annotations
 
+import os
 import sys
 from typing import Callable, Iterator, Optional, TextIO
 
@@ -209,12 +210,24 @@ class TextGame(Words):
 def play_text(scenario: Scenario, lang: str = "en", seed: int = 0, transparent: bool = False,
               kiosk: bool = False, stdin: Optional[TextIO] = None, stdout: Optional[TextIO] = None,
               stats: object = None, region: str = "") -> int:
-    stdin = stdin or sys.stdin
-    stdout = stdout or sys.stdout
+    stdin = stdin if stdin is not None else sys.stdin
+    stdout = stdout if stdout is not None else sys.stdout
+    for stream in (stdin, stdout):  # bytes that are not UTF-8 are a wrong answer, not a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
 
     def out(line: str) -> None:
         stdout.write(line + "\n")
         stdout.flush()
 
     game = TextGame(scenario, lang, seed, transparent, kiosk, out, stats, region)
-    return game.play(iter(stdin.readline, ""))
+    lines: Iterator[str] = iter(stdin.readline, "") if stdin is not None else iter(())  # closed: no input
+    try:
+        return game.play(lines)
+    except BrokenPipeError:  # the reader went away (`| head -3`): stop quietly, as other tools do
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        return EXIT_OK

@@ -77,7 +77,9 @@ class App:
         self.running = True
         self.keyboard_mode = True  # the focus shows until a pointer is used (then again at a key)
         self.layout_epoch = 0
-        self.errors: list[str] = []
+        self.errors: list[str] = []   # the last caught errors (bounded)
+        self.error_count = 0           # every error caught since the start
+        self.visit_errors = 0          # errors caught in this week (a visit, in the kiosk)
         self.exit_code = 0
         self.message: Optional[str] = None
         self.last_input = 0.0

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 class Autoplayer:
     SETTLE = 1.0     # seconds a screen shows before its screenshot (toasts visible, number settled)
     READ = 3.2       # seconds a screen shows before acting, in real time
+    STUCK = 60.0     # seconds on one screen with nothing to do: the week cannot go on by itself
 
     def __init__(self, app: "AppContext", policy: str, seed: int, shots: Optional[str], fast: bool = False,
                  loop: bool = False):
@@ -79,3 +80,11 @@ class Autoplayer:
         if action is not None:
             self.current = None
             action()
+        elif age >= self.STUCK:  # never spin: say where it stopped, and stop
+            print(f"scored: autoplay is stuck on the screen {top.name!r}; it stops.", file=sys.stderr)
+            if self.loop:
+                app.stop_autoplay()
+                app.to_title()
+            else:
+                app.exit_code = 1
+                app.quit()

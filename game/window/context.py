@@ -94,6 +94,8 @@ class AppContext(ScreenContext, Protocol):
     running: bool
     frames: int
     errors: list[str]
+    error_count: int
+    visit_errors: int
     exit_code: int
     autoplayer: Any   # game.window.autoplay.Autoplayer (which takes this context: named loosely)
     kiosk_ctl: Any    # game.window.kiosk.KioskController (likewise)

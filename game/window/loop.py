@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from .context import AppContext as App
 
 INPUT_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN, pygame.KEYDOWN, pygame.MOUSEWHEEL)
-MAX_ERRORS = 50  # caught errors before a (non-kiosk) game gives up
+MAX_ERRORS = 50  # caught errors in one week before a game at home gives up (the kiosk never does)
+KEEP_ERRORS = 20  # the last caught errors kept for the tests and the log (a kiosk runs for months)
 
 
 def dispatch(app: "App", ev: pygame.event.Event) -> None:
@@ -107,9 +108,12 @@ def draw(app: "App") -> None:
 def fail(app: "App", exc: BaseException) -> None:
     text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     app.errors.append(text)
+    del app.errors[:-KEEP_ERRORS]
+    app.error_count += 1
+    app.visit_errors += 1  # counted per week (a visit, in the kiosk): a new week starts at 0
     print(f"scored: an error was caught; back to the title.\n{text}", file=sys.stderr)
-    if len(app.errors) > MAX_ERRORS and not app.kiosk:
-        app.running = False  # something is badly wrong: stop rather than loop
+    if app.visit_errors > MAX_ERRORS and not app.kiosk:
+        app.running = False  # something is badly wrong with this week: stop rather than loop
         return
     if app.autoplayer is not None and not app.autoplayer.loop:
         app.exit_code = 1  # a week the game plays by itself ends at its first error
@@ -117,7 +121,10 @@ def fail(app: "App", exc: BaseException) -> None:
         return
     try:
         app.autoplayer = None
+        if app.kiosk_ctl is not None:
+            app.kiosk_ctl.attract = False  # the title first; the attract loop starts again after a while
         app.to_title(app.ui("msg.error"))
+        app.last_input = app.now
         draw(app)
     except Exception as again:  # pragma: no cover - the title itself is broken
         print(f"scored: the title failed too: {again}", file=sys.stderr)

@@ -18,6 +18,7 @@ def new_week(app: "AppContext", seed: Optional[int] = None) -> None:
         app.dirty = True
         return
     run = app.session.new_week(seed)
+    app.visit_errors = 0
     app.hud.reset(run)
     app.message = None
     app.show(navigate.week_start(app))

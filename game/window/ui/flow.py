@@ -9,11 +9,11 @@ import pygame
 
 from . import draw, theme
 from .text import (
-    OVERFLOWS,
     draw_line,
     draw_text,
     line_h,
     measure,
+    overflow,
     render,
     style_font,
     text_h,
@@ -117,7 +117,7 @@ def draw_address(surf: pygame.Surface, layout: Layout, url: str, style: str, box
     lines = wrap_address(f, url, box.w)
     lh = line_h(f)
     if len(lines) * lh - (lh - text_h(f)) > box.h:
-        OVERFLOWS.append((url, tuple(box), "overflow"))
+        overflow(url, tuple(box), "overflow")
         lines = lines[:max(1, (box.h + lh - text_h(f)) // lh)]
     y = box.y - tight(f)[1]
     for line in lines:

@@ -20,10 +20,18 @@ _wraps: "OrderedDict[tuple, list[str]]" = OrderedDict()
 RENDER_CACHE = 600
 WRAP_CACHE = 2000
 OVERFLOWS: list[tuple[str, tuple[int, int, int, int], str]] = []  # (text, box, why)
+MAX_OVERFLOWS = 500  # the newest kept: a process that runs for months must not grow
 # (text, the lowest contrast with what lies under it, large?): recorded only while a list (the
 # contrast test draws every screen so); the background is read before the text is drawn
 CONTRASTS: Optional[list[tuple[str, float, bool]]] = None
 MIN_SHRINK = 0.85
+
+
+def overflow(text: str, box: tuple[int, int, int, int], why: str) -> None:
+    """Record a text that does not fit its box (the text-fit tests read them)."""
+    OVERFLOWS.append((text, box, why))
+    if len(OVERFLOWS) > MAX_OVERFLOWS:
+        del OVERFLOWS[:len(OVERFLOWS) - MAX_OVERFLOWS]
 
 
 def font(weight: str, px: int) -> pygame.font.Font:
@@ -161,7 +169,7 @@ def draw_text(surf: pygame.Surface, layout: Layout, text: str, style: str, box: 
     lh = line_h(f)
     if not ok:
         if check:
-            OVERFLOWS.append((text, tuple(box), "overflow"))
+            overflow(text, tuple(box), "overflow")
         room = max(1, min(len(lines), (box.h + (lh - text_h(f))) // lh))
         if max_lines:
             room = min(room, max_lines)
@@ -208,7 +216,7 @@ def draw_line(surf: pygame.Surface, layout: Layout, text: str, style: str, pos: 
             if f.size(text)[0] <= max_w:
                 break
         else:
-            OVERFLOWS.append((text, (pos[0], pos[1], max_w, text_h(f)), "too wide"))
+            overflow(text, (pos[0], pos[1], max_w, text_h(f)), "too wide")
             while text and f.size(text + "…")[0] > max_w:
                 text = text[:-1]
             text += "…"
