@@ -109,6 +109,12 @@ CASES = [
     ("duplicate_string_by_nesting", "en.yaml", "reason: {consumption: Consumption en}",
      "reason: {consumption: Consumption en}\nreason.consumption: Again", "en.yaml", "reason.consumption: Again",
      "duplicate string id 'reason.consumption'"),
+    ("yaml_bool_maybe", "scenario.yaml", "    day: 1\n", "    day: !!bool maybe\n", "scenario.yaml", "maybe",
+     "'maybe' cannot be read as a value"),
+    ("yaml_bool_maybe_in_a_language_file", "en.yaml", 'desk: "Desk en"', "desk: !!bool maybe", "en.yaml", "maybe",
+     "'maybe' cannot be read as a value"),
+    ("yaml_custom_tag", "scenario.yaml", "    day: 1\n", "    day: !custom 1\n", "scenario.yaml", "!custom",
+     "is not supported here"),
 ]
 
 

@@ -47,8 +47,9 @@ class _Scalars:
                 raise _at(node, "merge keys (<<) are not supported: write the keys out") from None
             raise _at(node, f"the tag {node.tag} is not supported here; write plain values "
                             f"({exc.problem or exc})") from None
-        except ValueError as exc:  # an integer of thousands of digits, a bad date...
-            raise _at(node, f"'{_short(node.value)}' cannot be read as a value: {exc}") from None
+        except (ValueError, KeyError, TypeError, OverflowError) as exc:  # thousands of digits, !!bool maybe...
+            raise _at(node, f"'{_short(node.value)}' cannot be read as a value ({exc.__class__.__name__}: "
+                            f"{exc})") from None
         finally:
             self.c.constructed_objects.clear()
             self.c.recursive_objects.clear()
