@@ -53,18 +53,34 @@ def every_screen(app):
     yield WeekChartScreen(app, run)
 
 
-@pytest.mark.parametrize("kiosk,least", [(False, 64), (True, 90)])
-def test_buttons_are_big_enough_at_1080p(kiosk, least):
-    app = make_app(SCENARIO_PATHS[-1], size="1920x1080", kiosk=kiosk)
+@pytest.mark.parametrize("kiosk,least,size", [(False, 64, "1920x1080"), (True, 90, "1920x1080"),
+                                               (True, 90, "1080x1920")])
+def test_buttons_are_big_enough_at_1080p(kiosk, least, size):
+    """15 mm on a 32-inch 1080p screen is 56 px: the kiosk's targets are larger, upright too."""
+    app = make_app(SCENARIO_PATHS[-1], size=size, kiosk=kiosk)
     click(app, button(app, "play"))
     for screen in every_screen(app):
         app.stack = [screen]
         screen.ensure_layout()
         for b in screen.buttons:
             if b.name == "menu":
-                assert b.rect.h >= 64
+                assert min(b.rect.size) >= (least if kiosk else 64), (screen.name, b.rect)
                 continue
-            assert b.rect.h >= least, (screen.name, b.name, b.rect.h)
+            assert min(b.rect.size) >= least, (screen.name, b.name, b.rect.size)
+
+
+def test_on_an_upright_kiosk_every_control_is_within_a_seated_visitors_reach():
+    """On a 1080x1920 kiosk, every control sits in the lower part of the screen (below 40 % of its
+    height), where a visitor in a wheelchair reaches it."""
+    app = make_app(SCENARIO_PATHS[-1], size="1080x1920", kiosk=True)
+    h = app.surface.get_height()
+    high = [(app.top.name, b.name, b.rect.y) for b in app.top.buttons if b.rect.y < 0.4 * h]
+    click(app, button(app, "play"))
+    for screen in every_screen(app):
+        app.stack = [screen]
+        screen.ensure_layout()
+        high += [(screen.name, b.name, b.rect.y) for b in screen.buttons if b.rect.y < 0.4 * h]
+    assert high == []
 
 
 def test_a_whole_week_by_keyboard_alone():

@@ -142,6 +142,16 @@ def test_twice_the_text_in_the_easy_to_read_font_and_high_contrast_fits(size, la
     assert_all_fit(app)
 
 
+@pytest.mark.parametrize("text_size", ["normal", "largest"])
+@pytest.mark.parametrize("size", ["1920x1080", "1080x1920"])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_kiosk_cuts_no_text_landscape_or_upright(size, lang, text_size):
+    """The kiosk's touch layout (larger targets) on a 32-inch screen either way round."""
+    app = make_app(WEEK, size=size, lang=lang, text_size=text_size, kiosk=True)
+    assert app.layout.touch
+    assert_all_fit(app)
+
+
 def assert_all_fit(app) -> None:
     OVERLAPS.clear()
     text.OVERFLOWS.clear()

@@ -78,23 +78,25 @@ class CardScreen(DebriefPage):
         text_right = b.right
         self.qr_img, self.qr_rect = None, None
         qr_block = 0
+        stacked = L.portrait  # an upright screen: the code under the text, not beside it
         if url:
             # the code's column: the code, and under it the sentence asking to scan it, never narrower
             # than about a third of the page, so that sentence has room even with large text
-            cw = int(b.w * 0.3)
+            cw = b.w if stacked else int(b.w * 0.3)
             self.scan_h = measure(L, scan, "small", cw)
             # never so small a phone cannot read it: the page scrolls rather than the code shrinks
-            side = min(L.px(QR_MAX), int(b.w * 0.34), max(L.px(220), b.h - self.scan_h - L.px(40)))
+            room = int(b.w * 0.6) if stacked else int(b.w * 0.34)
+            side = min(L.px(QR_MAX), room, max(L.px(220), b.h - self.scan_h - L.px(40)))
             module = fit_module(url, side)
             side = qr_size(url, module)
             self.qr_img = qr_surface(url, module)
             cw = max(cw, side + L.px(40))
             self.scan_h = measure(L, scan, "small", cw)
             qr_block = side + L.px(14) + self.scan_h + L.px(24)
-            column_x = b.right - cw
+            column_x = b.x if stacked else b.right - cw
             self.scan_rect = pygame.Rect(column_x, 0, cw, self.scan_h)
             self.qr_rect = pygame.Rect(column_x + (cw - side) // 2, 0, side, side)
-            text_right = column_x - L.px(28)
+            text_right = b.right if stacked else column_x - L.px(28)
         tw = text_right - b.x
         pad = L.px(20)
         link_h = 0
@@ -109,7 +111,7 @@ class CardScreen(DebriefPage):
             h1 = measure(L, self.first, big, tw - 2 * pad)
             h2 = measure(L, self.second, small, tw - 2 * pad)
             hs = measure(L, self.source_text, "small_bold", tw)
-            total = h1 + h2 + 4 * pad + gap + L.px(18) + hs + L.px(8) + link_h
+            total = h1 + h2 + 4 * pad + gap + L.px(18) + hs + L.px(8) + link_h + (qr_block if stacked else 0)
             if total <= b.h:
                 break
         self.styles = (big, small)
@@ -117,7 +119,7 @@ class CardScreen(DebriefPage):
         self.overflow = max(0, total - b.h, qr_block - b.h)
         self.shift = min(self.shift, self.overflow)
         y = b.y + max(0, (b.h - total) // 2) - self.shift
-        if self.qr_rect is not None:
+        if self.qr_rect is not None and not stacked:
             self.qr_rect.y = b.y + L.px(12) + max(0, (b.h - qr_block) // 2) - self.shift
         if self.kind == "myths":
             self.box1 = pygame.Rect(b.x, y, tw, h1 + 2 * pad)
@@ -129,6 +131,8 @@ class CardScreen(DebriefPage):
                                        tw, hs)
         self.address_rect = pygame.Rect(b.x, self.source_rect.bottom + L.px(8), tw, link_h - note_h)
         self.note_rect = pygame.Rect(b.x, self.address_rect.bottom + L.px(8), tw, note_h - L.px(8))
+        if self.qr_rect is not None and stacked:
+            self.qr_rect.y = self.note_rect.bottom + L.px(24)
         self.link = None
         if url and not app.kiosk:
             self.link = LinkButton(self.address_rect, app.ui("debrief.source.open"), url, self.open)

@@ -51,7 +51,9 @@ class FeelingScreen(DebriefPage):
         if rows and rows * bh + (rows - 1) * gap > room:  # large text: the words' buttons only as tall as their words
             bh = max(needed, (room - (rows - 1) * gap) // rows)
         grid_h = rows * bh + (rows - 1) * gap
-        top = max(top, min(b.centery - self.shift - grid_h // 2, b.bottom - self.shift - grid_h - thanks_h - L.px(18)))
+        low = b.bottom - self.shift - grid_h - thanks_h - L.px(18)
+        middle = low if L.portrait and L.touch else b.centery - self.shift - grid_h // 2  # upright kiosk: low
+        top = max(top, min(middle, low))
         self.thanks = pygame.Rect(b.x, top + grid_h + L.px(18), b.w, thanks_h)
         words_buttons = []
         for i, fid in enumerate(words):

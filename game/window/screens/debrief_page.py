@@ -136,12 +136,6 @@ class DebriefPage(Screen):
         right = card.right - pad
         buttons: list[Button] = []
         self.next_button = None
-        if self.has_next:
-            label = self.next_label()
-            nr = pygame.Rect(0, 0, button_width(L, label, 220), bh)
-            nr.bottomright = (right, bottom)
-            self.next_button = Button(nr, label, self.next, name="next")
-            right = nr.x - gap
         left = card.x + pad
         if self.index > 0 or self.back_always():
             label = self.app.ui("common.back")
@@ -151,19 +145,31 @@ class DebriefPage(Screen):
             left = br.right + gap
         buttons.append(self.settings_button(pygame.Rect(left, bottom - bh, bh, bh)))
         left += bh + gap
-        self.footer_top = bottom - bh
+        # Back and the gear bottom left, Continue bottom right; what does not fit beside them (a
+        # narrow screen, large text) takes a row of its own above, right-aligned
+        top_row = bottom - bh  # the top of the highest row so far
+        if self.has_next:
+            label = self.next_label()
+            nr = pygame.Rect(0, 0, min(button_width(L, label, 220), card.w - 2 * pad), bh)
+            nr.bottomright = (right, bottom)
+            if nr.x < left:
+                nr.bottom = top_row - gap
+                top_row = nr.y
+            else:
+                right = nr.x - gap
+            self.next_button = Button(nr, label, self.next, name="next")
         self.extra_button = None
         extra = self.footer_extra()
         if extra is not None:
             label, action, name = extra
-            w = button_width(L, label, 200)
+            w = min(button_width(L, label, 200), card.w - 2 * pad)
             r = pygame.Rect(right - w, bottom - bh, w, bh)
-            if w > right - left:  # large text: a row of its own above Back and Continue
-                r.w = min(w, card.w - 2 * pad)
-                r.bottomright = (card.right - pad, bottom - bh - gap)
-                self.footer_top = r.y
+            if w > right - left:
+                r.bottomright = (card.right - pad, top_row - gap)
+                top_row = r.y
             self.extra_button = Button(r, label, action, kind="secondary", name=name)
             buttons.append(self.extra_button)
+        self.footer_top = top_row
         if self.next_button is not None:
             buttons.append(self.next_button)
         # the header: title (and section dots), subtitle

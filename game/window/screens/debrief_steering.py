@@ -51,7 +51,9 @@ class SteeringScreen(DebriefPage):
         step = min(L.px(32), max(2 * r + 2, (flow.w - 2 * r) // max(1, len(counted))))
         f = style_font(L, "small")
         legend_h = line_h(f)
-        h = 2 * r + L.px(12) + legend_h
+        keys = ("debrief.steer.legend_took", "debrief.steer.legend_other")
+        rows = 2 if sum(f.size(app.ui(k))[0] + L.px(48) for k in keys) > flow.w else 1  # large text: one a line
+        h = 2 * r + L.px(12) + legend_h * rows
 
         def paint(surf: pygame.Surface, rect: pygame.Rect) -> None:
             y = rect.y + r + 2
@@ -64,7 +66,7 @@ class SteeringScreen(DebriefPage):
                     pygame.draw.circle(surf, theme.INK_FAINT, c, r, max(2, L.px(3)))
             ly = rect.y + 2 * r + L.px(12)
             x = rect.x + 2
-            for filled, key in ((True, "debrief.steer.legend_took"), (False, "debrief.steer.legend_other")):
+            for filled, key in zip((True, False), keys):
                 c = (x + L.px(7), ly + legend_h // 2)
                 if filled:
                     pygame.draw.circle(surf, theme.ACCENT, c, L.px(7))
@@ -72,7 +74,7 @@ class SteeringScreen(DebriefPage):
                     pygame.draw.circle(surf, theme.INK_FAINT, c, L.px(7), max(2, L.px(2)))
                 box = draw_line(surf, L, app.ui(key), "small", (x + L.px(20), ly), theme.INK_SOFT,
                                 max_w=rect.right - x - L.px(20))
-                x = box.right + L.px(28)
+                x, ly = (rect.x + 2, ly + legend_h) if rows == 2 else (box.right + L.px(28), ly)
         flow.add(h, paint, gap=14)
 
     def add_friends(self, flow: Flow) -> None:

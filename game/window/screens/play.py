@@ -28,6 +28,7 @@ class Regions:
     compact: bool = False        # large text or a narrow screen: no sidebar, a strip instead
     score: Optional[pygame.Rect] = None   # compact: the score beside the meter
     strip: Optional[pygame.Rect] = None   # compact: the last change and the friends' scores
+    strip_rows: int = 1                   # 2: the friends' faces under the last change (no room beside)
 
 
 def play_regions(app: "ScreenContext", title: str = "", subtitle: str = "") -> Regions:
@@ -57,9 +58,15 @@ def play_regions(app: "ScreenContext", title: str = "", subtitle: str = "") -> R
     score = pygame.Rect(m, top.bottom + L.px(8), score_w, row_h)
     meter = pygame.Rect(score.right + m, score.y, meter_w, row_h)
     strip_h = max(L.px(52), 2 * line_h(style_font(L, "small")) + L.px(16))
+    rows = 2 if app.hud.friend_chips_width() > (sw - 2 * m) // 2 else 1
+    if rows == 2:
+        strip_h += L.px(8) + max(L.px(48), line_h(style_font(L, "small_bold")) + L.px(12))
     strip = pygame.Rect(m, score.bottom + L.px(8), sw - 2 * m, strip_h)
     main = pygame.Rect(m, strip.bottom + L.px(8), sw - 2 * m, sh - strip.bottom - L.px(8) - L.px(14))
-    return Regions(top, meter, None, main, menu, True, score, strip)
+    if topbar.menu_below(L):  # an upright kiosk: the menu under the card, in the lowest reach
+        main.h -= menu_side + L.px(10)
+        menu = pygame.Rect(main.right - menu_side, main.bottom + L.px(10), menu_side, menu_side)
+    return Regions(top, meter, None, main, menu, True, score, strip, rows)
 
 
 class PlayScreen(Screen):
@@ -114,9 +121,14 @@ def frame_parts(app: "ScreenContext", R: Regions) -> list[Part]:
     L, hud = app.layout, app.hud
     if R.compact:
         assert R.score is not None and R.strip is not None
-        faces = min(R.strip.w // 2, hud.friend_chips_width())
-        notices = pygame.Rect(R.strip.x, R.strip.y, R.strip.w - faces - L.px(12), R.strip.h)
-        friends = pygame.Rect(R.strip.right - faces, R.strip.y, faces, R.strip.h)
+        if R.strip_rows == 2:  # the faces under the notices, across the width
+            chips_h = max(L.px(48), line_h(style_font(L, "small_bold")) + L.px(12))
+            notices = pygame.Rect(R.strip.x, R.strip.y, R.strip.w, R.strip.h - chips_h - L.px(8))
+            friends = pygame.Rect(R.strip.x, R.strip.bottom - chips_h, R.strip.w, chips_h)
+        else:
+            faces = min(R.strip.w // 2, hud.friend_chips_width())
+            notices = pygame.Rect(R.strip.x, R.strip.y, R.strip.w - faces - L.px(12), R.strip.h)
+            friends = pygame.Rect(R.strip.right - faces, R.strip.y, faces, R.strip.h)
         return [Meter(hud, R.meter), ScoreLine(hud, R.score), Notices(hud, notices), FriendChips(hud, friends)]
     side = R.side
     assert side is not None

@@ -73,6 +73,8 @@ class QuizScreen(DebriefPage):
         self.style = "h1" if measure(L, self.text, "h1", w) <= room else "h2"  # large text: a smaller question
         self.text_rect = pygame.Rect(x, self.progress_rect.bottom + L.px(8), w, measure(L, self.text, self.style, w))
         y = self.text_rect.bottom + L.px(24)
+        if L.portrait and L.touch:  # an upright kiosk: the answers low, within a seated visitor's reach
+            y = max(y, b.bottom - self.shift - (answers_h - L.px(12)))
         chosen = (self.answers or {}).get(q.id)
         answers = []
         for n, aid in enumerate(q.answers, 1):

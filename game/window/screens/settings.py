@@ -85,6 +85,9 @@ class SettingsScreen(Screen):
         margin = L.px(16)
         self.card = pygame.Rect(0, 0, min(sw - 2 * margin, L.px(1060)), sh - 2 * margin)
         self.card.center = (sw // 2, sh // 2)
+        if L.portrait and L.touch:  # an upright kiosk: the options in the lower part, within reach
+            self.card.y = int(sh * 0.36)
+            self.card.h = sh - self.card.y - margin
         pad = L.px(28)
         self.title_rect = pygame.Rect(self.card.x + pad, self.card.y + L.px(20), self.card.w - 2 * pad,
                                       measure(L, app.ui("title.settings"), "h1", self.card.w - 2 * pad))

@@ -37,15 +37,17 @@ class TitleScreen(Screen):
         for key, label, action, kind in items:
             self.buttons.append(Button(L.rect(col_x, y, bw, bh), label, action, kind=kind, name=key))
             y += bh + 14
-        # languages, top right, each by its own name
-        x = W - 24
+        # languages, each by its own name: top right; on an upright kiosk, a row low on the screen
+        # within a seated visitor's reach
         langs = []
-        for code, label in reversed(list(languages().items())):
-            w = button_width(L, label, 150) / L.s
-            r = L.rect(x - w, 20, w, L.button_h)
-            langs.insert(0, Button(r, label, lambda c=code: self.set_lang(c), kind="toggle",
-                                   selected=(app.lang == code), name=f"lang_{code}"))
-            x -= w + 12
+        widths = [button_width(L, label, 150) / L.s for label in languages().values()]
+        low = L.portrait and app.kiosk
+        x = (W - sum(widths) - 12 * (len(widths) - 1)) / 2 if low else W - 24 - sum(widths) - 12 * (len(widths) - 1)
+        top = max(y + 20, H - 110 - L.button_h) if low else 20
+        for (code, label), w in zip(languages().items(), widths):
+            langs.append(Button(L.rect(x, top, w, L.button_h), label, lambda c=code: self.set_lang(c), kind="toggle",
+                                selected=(app.lang == code), name=f"lang_{code}"))
+            x += w + 12
         self.buttons += langs
         if self.focus is None:
             self.focus = 0
@@ -77,7 +79,7 @@ class TitleScreen(Screen):
         W, H = L.W, L.H
         surf.blit(draw.background(*surf.get_size()), (0, 0))
         # the glossy logo card
-        card = L.rect(W / 2 - 330, H * 0.1, 660, H * 0.36)
+        card = L.rect(W / 2 - 330, H * 0.1, 660, H * 0.36) if not L.portrait else L.rect(W / 2 - 330, H * 0.1, 660, 300)
         draw.card(surf, card, L.px(40), (255, 255, 255), (244, 236, 255), gloss=True, shadow_px=L.px(14))
         orb = L.px(56)
         ocx, ocy = card.x + L.px(90), card.centery - L.px(14)

@@ -37,12 +37,19 @@ class WeekChartScreen(DebriefPage):
     def layout_body(self) -> None:
         L = self.app.layout
         b = self.body
-        split = b.x + int(b.w * 0.57)
-        self.chart_rect = pygame.Rect(b.x, b.y, split - b.x - L.px(12), b.h)
-        lw = b.right - split - L.px(24)
-        self.ledger_title_h = measure(L, self.app.ui("week.ledger"), "small_bold", lw)
-        head = self.ledger_title_h + L.px(10)
-        self.ledger_rect = pygame.Rect(split + L.px(18), b.y + head, lw, b.h - head - L.px(6))
+        if b.w < L.px(760):  # an upright or narrow screen: the chart above the ledger
+            self.chart_rect = pygame.Rect(b.x, b.y, b.w, int(b.h * 0.45))
+            lw = b.w - L.px(12)
+            self.ledger_title_h = measure(L, self.app.ui("week.ledger"), "small_bold", lw)
+            top = self.chart_rect.bottom + L.px(20) + self.ledger_title_h + L.px(10)
+            self.ledger_rect = pygame.Rect(b.x + L.px(6), top, lw, b.bottom - top - L.px(6))
+        else:
+            split = b.x + int(b.w * 0.57)
+            self.chart_rect = pygame.Rect(b.x, b.y, split - b.x - L.px(12), b.h)
+            lw = b.right - split - L.px(24)
+            self.ledger_title_h = measure(L, self.app.ui("week.ledger"), "small_bold", lw)
+            head = self.ledger_title_h + L.px(10)
+            self.ledger_rect = pygame.Rect(split + L.px(18), b.y + head, lw, b.h - head - L.px(6))
         self.rows = self.ledger_rows()
         m = L.px(16)  # room for the chart card's shadow
         self.chart_img = pygame.Surface((self.chart_rect.w + 2 * m, self.chart_rect.h + 2 * m), 0, self.app.surface)

@@ -117,7 +117,8 @@ def draw_chart(surf: pygame.Surface, app: "ScreenContext", rect: pygame.Rect, ru
     for gate in sc.gates:
         y = xy(0, gate.at)[1]
         label = f"{app.s(gate.label)} {gate.at}"
-        lw = min(plot.w // 2, f.size(label)[0])
+        widest_word = max(f.size(word)[0] for word in label.split())
+        lw = min(max(plot.w // 2, widest_word), f.size(label)[0], plot.w - L.px(20))
         lh = measure(L, label, "tiny", lw)  # a long label takes two lines rather than being cut
         chip = label_spot(plot, y, lw + L.px(12), lh + L.px(4), L.px(4), line, marks + taken, margin=L.px(22))
         taken.append(chip)

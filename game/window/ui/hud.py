@@ -291,7 +291,8 @@ class Hud:
         now = app.now
         y = rect.y
         if not self.toasts:
-            box = pygame.Rect(rect.x, rect.y, rect.w, L.px(44))
+            quiet = app.ui("hud.no_changes")
+            box = pygame.Rect(rect.x, rect.y, rect.w, max(L.px(44), measure(L, quiet, "tiny", rect.w - L.px(24)) + L.px(8)))
             draw.card(surf, box, L.px(14), (255, 255, 255), alpha=110)
             draw_text(surf, L, app.ui("hud.no_changes"), "tiny", box.inflate(-L.px(24), -L.px(8)), theme.INK_SOFT,
                       valign="middle")

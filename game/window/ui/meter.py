@@ -19,16 +19,19 @@ def track_span(layout, rect: pygame.Rect) -> tuple[int, int]:
 
 
 def gate_rows(layout, scenario, track_x: int, track_w: int) -> list[int]:
-    """The row (0 next to the track, 1 above it) of each gate's label: a label that would touch
-    its neighbour's (gates close together, large text) goes one row up."""
+    """The row (0 next to the track, then up) of each gate's label: a label that would touch one
+    already placed goes up a row (gates close together, large text, a narrow meter)."""
     f = style_font(layout, "tiny")
     lo, hi = scenario.min_score, scenario.max_score
-    rows, last_right = [], {0: -10 ** 6, 1: -10 ** 6}
+    rows: list[int] = []
+    right: list[int] = []  # where each row's last label ends
     for gate in scenario.gates:
         x = track_x + int((gate.at - lo) / max(1, hi - lo) * track_w)
         w = f.size(str(gate.at))[0] + layout.px(22)  # the number and its lock or flag
-        row = 0 if x - w // 2 > last_right[0] + layout.px(4) else 1
-        last_right[row] = x + w // 2
+        row = next((r for r, end in enumerate(right) if x - w // 2 > end + layout.px(4)), len(right))
+        if row == len(right):
+            right.append(0)
+        right[row] = x + w // 2
         rows.append(row)
     return rows
 

@@ -197,7 +197,15 @@ class Layout:
     touch: bool = False  # kiosk: bigger targets (>= 15 mm)
 
     @property
+    def portrait(self) -> bool:
+        return self.h > self.w
+
+    @property
     def s(self) -> float:
+        """Pixels per design unit: a landscape screen is 1280 units wide, an upright one 720 (its
+        type as large as on the same screen turned sideways, its screens laid out for the height)."""
+        if self.portrait:
+            return min(self.w / DESIGN_H, self.h / DESIGN_W)
         return min(self.w / DESIGN_W, self.h / DESIGN_H)
 
     @property

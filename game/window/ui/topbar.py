@@ -13,8 +13,15 @@ if TYPE_CHECKING:
     from ..context import ScreenContext
 
 
+def menu_below(layout) -> bool:
+    """An upright touch screen (a kiosk): the menu button sits at the bottom, within reach."""
+    return bool(layout.touch and layout.portrait)
+
+
 def top_room(layout, width: int) -> int:
     """The width the top bar leaves its words, beside the menu button."""
+    if menu_below(layout):
+        return width - 2 * layout.px(16)
     menu = layout.px(layout.button_h) if layout.touch else layout.px(48)
     return width - 2 * layout.px(16) - menu - layout.px(8)
 
@@ -23,7 +30,7 @@ def top_height(layout, width: int, title: str, subtitle: str) -> int:
     """The top bar's height for its words (they wrap rather than get cut)."""
     room = top_room(layout, width)
     h = measure(layout, title, "h2", room) + (measure(layout, subtitle, "small", room) if subtitle else 0)
-    menu = layout.px(layout.button_h) if layout.touch else layout.px(48)
+    menu = 0 if menu_below(layout) else layout.px(layout.button_h) if layout.touch else layout.px(48)
     return max(layout.px(62), h + layout.px(16), menu + layout.px(14))
 
 
