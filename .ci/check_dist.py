@@ -8,7 +8,18 @@ from pathlib import Path
 
 NEEDED = ["game/cli.py", "game/engine/run.py", "game/locale/ui.en.yaml", "game/locale/ui.nl.yaml",
           "scenarios/week/scenario.yaml", "scenarios/week/en.yaml", "scenarios/week/nl.yaml",
-          "scenarios/sample/scenario.yaml", "assets/fonts/Inter-Regular.otf", "assets/fonts/LICENSE-Inter.txt"]
+          "scenarios/sample/scenario.yaml", "assets/fonts/Inter-Regular.otf", "assets/fonts/LICENSE-Inter.txt",
+          "game/session/teachers.py", "docs/teachers/en/README.md", "docs/teachers/en/answer-key.md",
+          "docs/teachers/nl/README.md", "docs/teachers/nl/antwoorden.md"]
+MAPPED = {"scenarios/": "game/scenarios/", "assets/": "game/assets/", "docs/teachers/": "game/teachers/"}
+
+
+def in_wheel(need: str) -> str:
+    """Where a file of the source tree lies in the wheel (setup.py maps content into the package)."""
+    for folder, inside in MAPPED.items():
+        if need.startswith(folder):
+            return inside + need[len(folder):]
+    return need
 
 
 def main(folder: str) -> int:
@@ -21,7 +32,7 @@ def main(folder: str) -> int:
     if top != ["game"]:
         problems.append(f"the wheel installs {top} at top level; only 'game' belongs there")
     for need in NEEDED:
-        inside = need if need.startswith("game/") else f"game/{need}"
+        inside = in_wheel(need)
         if inside not in names:
             problems.append(f"the wheel lacks {inside}")
     members = tarfile.open(sdist).getnames()

@@ -1,4 +1,5 @@
-"""The `scored` command: play (window or text), validate scenarios, simulate runs.
+"""The `scored` command: play (window or text), validate scenarios, simulate runs, print the
+teacher's materials.
 
 An option means the same before or after a subcommand (`scored --seed 4 simulate` is
 `scored simulate --seed 4`); an option that does not apply to what was asked for is refused.
@@ -46,7 +47,7 @@ def whole(low: int) -> Callable[[str], int]:
 
 
 # ----- the options, each with the commands it applies to -----------------------------------------
-PLAY, VALIDATE, SIMULATE = "play", "validate", "simulate"
+PLAY, VALIDATE, SIMULATE, TEACHERS = "play", "validate", "simulate", "teachers"
 
 # (flags, commands, default, argparse keywords); help texts name their default
 OPTIONS: list[tuple[tuple[str, ...], tuple[str, ...], Any, dict[str, Any]]] = [
@@ -58,7 +59,7 @@ OPTIONS: list[tuple[tuple[str, ...], tuple[str, ...], Any, dict[str, Any]]] = [
     (("--kiosk",), (PLAY, SIMULATE), False,
      dict(action="store_true", help="the museum kiosk's short week; in a window also the attract "
                                     "loop and idle reset (default: off)")),
-    (("--lang",), (PLAY,), None,
+    (("--lang",), (PLAY, TEACHERS), None,
      dict(choices=["en", "nl"], help="language (default: the saved setting, else en)")),
     (("--region",), (PLAY,), None,
      dict(metavar="NAME", help="whose cases the debrief's 'closer to home' shows, such as nl or intl "
@@ -88,6 +89,8 @@ OPTIONS: list[tuple[tuple[str, ...], tuple[str, ...], Any, dict[str, Any]]] = [
      dict(choices=POLICY_NAMES, help="how the simulated players choose (default: random)")),
     (("--json",), (SIMULATE,), False,
      dict(action="store_true", help="print one JSON object (default: off, plain lines)")),
+    (("--out",), (TEACHERS,), None,
+     dict(metavar="DIR", help="the folder to write the page into, made if missing (default: the current folder)")),
 ]
 
 
@@ -117,6 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser(SIMULATE, help="play many weeks headless and print the figures",
                        description="Play many weeks headless with a policy and print the balance figures.")
     _add(s, SIMULATE, top=False)
+    t = sub.add_parser(TEACHERS, help="write the teacher's materials as one page to print on A4",
+                       description="Write the lesson plan, answer keys, worksheets and glossary as one HTML "
+                                   "page to print on A4 (it works offline), and print where it is.")
+    _add(t, TEACHERS, top=False)
     return parser
 
 
@@ -231,10 +238,32 @@ def text_cmd(args: argparse.Namespace, scenario_path: str) -> int:
         stats.close()
 
 
+def teachers_cmd(args: argparse.Namespace) -> int:
+    from .session.settings import load_settings
+    from .session.teachers import languages, write_materials
+    known = languages()
+    lang = args.lang or load_settings().lang
+    if lang not in known:
+        if args.lang:
+            print(f"There are no teacher's materials in '{lang}' (there are: {', '.join(known)}).", file=sys.stderr)
+            return 1
+        lang = "en"
+    folder = args.out or "."
+    try:
+        path = write_materials(lang, folder)
+    except OSError as exc:
+        print(f"The teacher's materials could not be written to {folder} ({exc.strerror or exc}).", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parse(argv)
     if args.command == VALIDATE:
         return validate(args.files)
+    if args.command == TEACHERS:
+        return teachers_cmd(args)
     scenario_path = args.scenario or str(default_scenario())
     if args.command == SIMULATE:
         args.scenario = scenario_path

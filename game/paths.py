@@ -4,6 +4,7 @@ Installed (a wheel, pipx, `pip install .`), the scenarios and assets sit inside 
 (game/scenarios, game/assets); in a source checkout they sit beside it (scenarios/, assets/).
 Either way they are found through importlib.resources, whatever folder the player stands in.
 SCORED_ROOT, when set, names a folder holding scenarios/ and assets/ and overrides both.
+The teacher's materials live in docs/teachers/ of a checkout and in game/teachers installed.
 """
 from __future__ import annotations
 
@@ -28,6 +29,18 @@ def content_dir(name: str) -> Path:
 SCENARIOS = content_dir("scenarios")
 ASSETS = content_dir("assets")
 LOCALE = PACKAGE / "locale"
+
+
+def teachers_dir() -> Path:
+    """The teacher's materials, one folder of Markdown per language: SCORED_ROOT's docs/teachers,
+    the package's teachers (installed), or the checkout's docs/teachers."""
+    override = os.environ.get("SCORED_ROOT")
+    if override:
+        return Path(override) / "docs" / "teachers"
+    inside = PACKAGE / "teachers"
+    if inside.is_dir():
+        return inside
+    return PACKAGE.parent / "docs" / "teachers"
 
 
 def scenario_file(name: str) -> Path:
