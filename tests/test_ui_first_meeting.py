@@ -286,3 +286,24 @@ def test_the_window_size_is_remembered(tmp_path):
     assert again.surface.get_size() == (1000, 700)
     assert again.settings.window_size == [1000, 700]
     assert pg.display.get_surface() is again.surface
+
+
+@pytest.mark.parametrize("opens", [True, False])
+def test_the_teachers_materials_open_from_the_title(monkeypatch, opens):
+    import webbrowser
+    opened = []
+    monkeypatch.setattr(webbrowser, "open_new_tab", lambda url: opened.append(url) or opens)
+    app = make_app(SAMPLE, lang="nl")
+    click(app, button(app, "teachers"))
+    assert len(opened) == 1 and opened[0].startswith("file://") and opened[0].endswith(".html")
+    from pathlib import Path
+    from urllib.parse import unquote, urlparse
+    page = Path(unquote(urlparse(opened[0]).path))
+    assert page.is_file() and "<html" in page.read_text(encoding="utf-8")[:400].lower()
+    key = "msg.teachers_opened" if opens else "msg.teachers_no_browser"
+    assert app.message == app.ui(key, path=str(page))
+
+
+def test_the_kiosk_has_no_teachers_button():
+    app = make_app(SAMPLE, kiosk=True)
+    assert "teachers" not in {b.name for b in app.top.buttons}

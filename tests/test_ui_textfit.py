@@ -49,6 +49,10 @@ def all_screens(app) -> int:
     app.message = i18n.ui("msg.error", app.lang)
     render(app, TitleScreen(app)); n += 1
     app.message = None
+    saved, debrief = app.has_save, app.session_debrief_available
+    app.has_save = app.session_debrief_available = lambda: True  # every button the title can have
+    render(app, TitleScreen(app)); n += 1
+    app.has_save, app.session_debrief_available = saved, debrief
     run = start(sc, 1)
     app.session.run = run
     app.hud.reset(run)

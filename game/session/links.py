@@ -26,6 +26,15 @@ def open_address(url: str, kiosk: bool, allowed: Iterable[str]) -> bool:
         return False
 
 
+def open_page(path: Path) -> bool:
+    """Open a page the game wrote itself (the teacher's materials) in the browser; False when no
+    browser can be started (the caller then says where the page is)."""
+    try:
+        return bool(webbrowser.open_new_tab(path.resolve().as_uri()))
+    except (webbrowser.Error, OSError, ValueError):
+        return False
+
+
 def open_folder(folder: Path) -> bool:
     """Show a folder in the system's file manager; False when there is none to start (the
     caller then says where the folder is)."""

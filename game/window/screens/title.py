@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import pygame
 
+from ...paths import data_dir
+from ...session.links import open_page
 from ...session.strings import languages
+from ...session.teachers import languages as teacher_languages
+from ...session.teachers import write_materials
 from ..ui import draw, theme
 from ..ui.text import draw_line, draw_text, measure
 from ..ui.widgets import Button, button_width
@@ -19,8 +23,6 @@ class TitleScreen(Screen):
         W, H = L.W, L.H
         self.buttons = []
         # the main column, the likeliest first (Enter takes it): Continue when a week is saved
-        bw = 380
-        col_x = W / 2 - bw / 2
         y = H * 0.5 + 10
         saved = app.has_save()
         items = []
@@ -30,13 +32,19 @@ class TitleScreen(Screen):
                       "secondary" if saved else "primary"))
         if app.session_debrief_available():
             items.append(("debrief", app.ui("title.debrief"), app.show_debrief_again, "secondary"))
+        if not app.kiosk:  # the lesson plan, worksheets and answer key, printable
+            items.append(("teachers", app.ui("title.teachers"), self.teachers, "secondary"))
         items.append(("settings", app.ui("title.settings"), app.open_settings, "secondary"))
         if not app.kiosk:
             items.append(("quit", app.ui("title.quit"), self.quit, "secondary"))
-        bh = L.button_h + 4
-        for key, label, action, kind in items:
-            self.buttons.append(Button(L.rect(col_x, y, bw, bh), label, action, kind=kind, name=key))
-            y += bh + 14
+        cols, bw, bh, y = self.plan(items, y)
+        rows = -(-len(items) // cols)
+        x0 = W / 2 - (cols * bw + (cols - 1) * 20) / 2
+        for i, (key, label, action, kind) in enumerate(items):
+            row, col = divmod(i, cols)
+            self.buttons.append(Button(L.rect(x0 + col * (bw + 20), y + row * (bh + 14), bw, bh), label, action,
+                                       kind=kind, name=key))
+        y += rows * (bh + 14)
         # languages, each by its own name: top right; on an upright kiosk, a row low on the screen
         # within a seated visitor's reach
         langs = []
@@ -51,6 +59,40 @@ class TitleScreen(Screen):
         self.buttons += langs
         if self.focus is None:
             self.focus = 0
+
+    def plan(self, items: list, y: float) -> tuple[int, float, float, float]:
+        """(columns, button width, button height, top) in design units for the title's buttons,
+        and how much of the logo shows: the first plan that fits, from the roomiest (one column
+        under the whole logo card) to the tightest (two columns of wrapped labels under the name
+        alone), for large text and the widest font."""
+        app, L = self.app, self.app.layout
+        W, H = L.W, L.H
+        bottom = H - 24 - (60 if app.kiosk else 0) - (L.button_h + 30 if L.portrait and app.kiosk else 0)
+        tagline = app.words.framing("tagline") if app.scenario else app.ui("frame.tagline")
+        least_card = 150 + measure(L, tagline, "small", L.px(660 - 202)) / L.s + 10  # the logo, a small tagline
+        name_top = 20 + L.button_h + 20 + measure(L, app.ui("app.title"), "title", L.px(W - 48)) / L.s + 16
+        labels = [label for _, label, _, _ in items]
+
+        def size(width: float, wrap: bool = False) -> tuple[float, float]:
+            bw = width if wrap else min(max(width, max(button_width(L, t, width) for t in labels) / L.s), W - 48)
+            text_h = max(measure(L, t, "button", L.px(bw) - L.px(28)) for t in labels) / L.s
+            return bw, max(L.button_h + 4, text_h + 20)
+        natural = size(380)
+        half = size((W - 68) / 2, wrap=True) if not L.portrait else natural  # two wide columns, labels wrap
+        tries = [(1, natural, y, "card"), (2, natural, y, "card"), (1, natural, H * 0.1 + least_card + 20, "small"),
+                 (2, natural, H * 0.1 + least_card + 20, "small"), (1, natural, name_top, "name"),
+                 (2, half, name_top, "name")]
+        for cols, (bw, bh), top, logo in tries:
+            rows = -(-len(items) // cols)
+            if cols == 2 and (L.portrait or 2 * bw + 20 > W - 48):
+                continue
+            if logo == "small":  # the card gives up its spare height: the buttons as low as they fit
+                top = max(top, bottom - rows * (bh + 14) + 14)
+            if top + rows * (bh + 14) - 14 <= bottom:
+                break
+        self.name_only = logo == "name"
+        self.card_h = min(H * 0.36 if not L.portrait else 300, top - 20 - H * 0.1)
+        return cols, bw, bh, top
 
     def draw(self, surf: pygame.Surface) -> None:
         if getattr(self, "_message", None) != self.app.message:
@@ -74,12 +116,33 @@ class TitleScreen(Screen):
     def quit(self) -> None:
         self.app.quit()
 
+    def teachers(self) -> None:
+        """Write the teacher's materials as one printable page and open it in the browser; where no
+        browser opens, say where the page is."""
+        app = self.app
+        lang = app.lang if app.lang in teacher_languages() else "en"
+        try:
+            path = write_materials(lang, data_dir() / "teachers")
+        except (OSError, ValueError) as exc:
+            app.message = app.ui("msg.teachers_failed", why=str(exc))
+        else:
+            app.message = app.ui("msg.teachers_opened" if open_page(path) else "msg.teachers_no_browser",
+                                 path=str(path))
+        app.dirty = True
+
     def draw_static(self, surf: pygame.Surface) -> None:
         app, L = self.app, self.app.layout
         W, H = L.W, L.H
         surf.blit(draw.background(*surf.get_size()), (0, 0))
         # the glossy logo card
-        card = L.rect(W / 2 - 330, H * 0.1, 660, H * 0.36) if not L.portrait else L.rect(W / 2 - 330, H * 0.1, 660, 300)
+        if self.name_only:
+            name = app.ui("app.title")
+            draw_text(surf, L, name, "title", pygame.Rect(L.px(24), L.px(20 + L.button_h + 20), L.px(W - 48),
+                                                        measure(L, name, "title", L.px(W - 48))), theme.INK,
+                      align="center")
+            self.draw_message(surf)
+            return
+        card = L.rect(W / 2 - 330, H * 0.1, 660, self.card_h)
         draw.card(surf, card, L.px(40), (255, 255, 255), (244, 236, 255), gloss=True, shadow_px=L.px(14))
         orb = L.px(56)
         ocx, ocy = card.x + L.px(90), card.centery - L.px(14)
@@ -96,6 +159,13 @@ class TitleScreen(Screen):
         # the widest font at the largest text: a smaller style rather than a cut line
         style = next((st for st in ("h2", "body") if measure(L, tagline, st, box.w) <= box.h), "small")
         draw_text(surf, L, tagline, style, box, theme.INK_SOFT)
+        self.draw_message(surf)
+
+    def draw_message(self, surf: pygame.Surface) -> None:
+        """A message over the bottom (a broken save, an error, where the teacher's page went), and in
+        the kiosk how to begin."""
+        app, L = self.app, self.app.layout
+        W, H = L.W, L.H
         if app.message:
             bw = min(surf.get_width() - L.px(32), L.px(840))
             th = measure(L, app.message, "small", bw - L.px(32))
