@@ -163,6 +163,7 @@ class Source:
     title: str
     url: str
     status: SourceStatus
+    label: bool = False  # the title describes the source (no headline): shown without quotation marks
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -170,12 +171,15 @@ class Card:
     """A myth card (strings myth.ID.claim / .fact) or a home card (home.ID.title / .text)."""
     id: str
     source: str
-    region: str = ""  # home cards: the players it is meant for ("" for everyone)
+    also: tuple[str, ...] = ()  # further sources its text relies on
+    origin: Optional[str] = None  # where the claim came from (cited as its origin only)
+    regions: tuple[str, ...] = ()  # home cards: the players they are meant for (empty: everyone)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class CheckItem:
-    """A question of the before/after check; `correct` None for an opinion."""
+    """A question of the before/after check; `correct` None for an opinion (never scored). With an
+    answer, the string quiz.ID.why may say why it is right."""
     id: str
     answers: tuple[str, ...]
     correct: Optional[str]
@@ -189,7 +193,9 @@ class VerdictGroup:
     verdict: Verdict
     covers: tuple[str, ...]  # rule, gate and sanction ids
     source: str
+    also: tuple[str, ...] = ()
     origin: Optional[str] = None  # where an invented claim came from (cited as its origin only)
+    seed: Optional[str] = None  # which seed article made the claim (string seed.ID: named, never linked)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

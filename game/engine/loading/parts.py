@@ -256,7 +256,9 @@ def sources(b: Builder, value: Any) -> dict[str, Source]:
         if not isinstance(s, dict):
             b.err(p, f"{what} must be a mapping")
             continue
-        b.known_keys(s, fields, p, what)
+        b.known_keys(s, fields + ("label",), p, what)
+        if not isinstance(s.get("label", False), bool):
+            b.err(p + ("label",), f"{what}: label must be true or false (true: the title is a description)")
         missing = [k for k in fields if not isinstance(s.get(k), str)]
         if missing:
             b.err(p, f"{what} needs {', '.join(missing)} (as text)")
@@ -267,5 +269,5 @@ def sources(b: Builder, value: Any) -> dict[str, Source]:
         if not s["url"].startswith(("https://", "http://")):
             b.err(p + ("url",), f"{what}: url must start with https:// or http://")
         out[sid] = Source(id=sid, outlet=s["outlet"], date=s["date"], title=s["title"], url=s["url"],
-                          status=SourceStatus(s["status"]))
+                          status=SourceStatus(s["status"]), label=s.get("label") is True)
     return out
