@@ -60,7 +60,7 @@ def test_dutch_and_transparent_rules():
     out = scored("--text", "--lang", "nl", "--transparent", "--seed", "3", "--scenario", SAMPLE,
                  stdin="1\n" * 50)
     assert out.returncode == 0
-    assert "Score 640 naar 660 (+20): Een positief bericht van de regering delen." in out.stdout
+    assert "Score van 640 naar 660 (+20): Een positief bericht van de regering delen." in out.stdout
     assert "Einde van maandag" in out.stdout
     assert out.stdout.strip().splitlines()[-2:] == [f"Eindscore: {out.stdout.split('Eindscore: ')[-1].split()[0]}", "Einde: home"]
 

@@ -316,7 +316,7 @@ def test_the_check_before_and_after_is_shown_and_scored(monkeypatch):
     key(app, pygame.K_RETURN)  # Start the week: the check comes first
     for q in quiz:
         assert app.top.name == "quiz" and app.top.phase == "before"
-        wrong = next(a for a in q.answers if a != q.correct)
+        wrong = next(a for a in q.answers if a != q.correct)  # an opinion: its first answer
         click(app, button(app, f"answer:{wrong}"))
     assert app.top.name == "scene" and app.session.check_before == {q.id: next(
         a for a in q.answers if a != q.correct) for q in quiz}
@@ -327,7 +327,7 @@ def test_the_check_before_and_after_is_shown_and_scored(monkeypatch):
     app.frame([], 0.02)
     for q in quiz:
         assert app.top.name == "quiz" and app.top.phase == "after"
-        click(app, button(app, f"answer:{q.correct}"))
+        click(app, button(app, f"answer:{q.correct or q.answers[0]}"))  # an opinion: any answer
     assert app.top.name == "quiz_results"
     drawn = []
     import game.window.screens.quiz as quiz_screens
@@ -336,11 +336,17 @@ def test_the_check_before_and_after_is_shown_and_scored(monkeypatch):
         monkeypatch.setattr(module, "draw_text", lambda s, L, t, *a, **k: drawn.append(t) or real(s, L, t, *a, **k))
     app.top.laid_out_for = None
     app.frame([], 0.02)
-    n = len(quiz)
+    n = sum(1 for q in quiz if q.correct is not None)  # an opinion is never counted
     assert app.ui("debrief.quiz.score_before", n=0, total=n) in drawn
     assert app.ui("debrief.quiz.score_after", n=n, total=n) in drawn
     for q in quiz:
-        assert app.ui("debrief.quiz.right", answer=app.s(f"quiz.{q.id}.{q.correct}")) in drawn
+        if q.correct is not None:
+            assert app.ui("debrief.quiz.right", answer=app.s(f"quiz.{q.id}.{q.correct}")) in drawn
+            if app.scenario.strings.has(f"quiz.{q.id}.why"):
+                assert app.s(f"quiz.{q.id}.why") in drawn
+    opinions = [q for q in quiz if q.correct is None]
+    assert all(not any(t.startswith(app.ui("debrief.quiz.right", answer="")) and app.s(f"quiz.{q.id}.{a}") in t
+                       for t in drawn for a in q.answers) for q in opinions)
 
 
 def test_the_kiosk_asks_its_short_check_before_and_after_the_week():

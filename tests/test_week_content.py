@@ -4,12 +4,14 @@ The balance figures come from `scored simulate`; they are deterministic for a gi
 """
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
 import pytest
+from sources_md import listed
 
-from game.engine import check_scenario, load_scenario
+from game.engine import check_scenario, load_scenario, start
 from game.engine.catalogue import placeholders
 from game.engine.simulate import simulate
 
@@ -97,11 +99,80 @@ def test_loyal_policy_misses_visa_and_is_not_blacklisted(week):
 def test_kiosk_week_is_short_and_meets_every_gate(week):
     r = simulate(week, 500, "random", seed=0, kiosk=True)
     assert 10 <= r["choices"]["min"] and r["choices"]["max"] <= 16
-    import random
-
-    from game.engine import start
     run = start(week, 1, kiosk=True)
     rng = random.Random(1)
     while not run.ended:
         run.choose(rng.choice(run.choices()).id)
     assert {c.gate for c in run.gate_checks} == {g.id for g in week.gates}
+
+
+# ----- what the debrief says of the week, and how the week ends -------------------------------
+def test_every_rule_gate_and_sanction_has_a_verdict_from_the_list(week):
+    table = listed()
+    staged = set(week.rules) | {g.id for g in week.gates} | {s.id for s in week.sanctions}
+    judged = set()
+    for v in week.debrief.verdicts:
+        for cited in (v.source, *v.also, *filter(None, (v.origin,))):
+            assert table.get(week.sources[cited].url) in ("checked", "copy"), (v.id, cited)
+        judged |= set(v.covers)
+    assert staged - judged == set()
+    assert judged - staged == set()  # no verdict on something the week does not stage
+
+
+def _play(week, prefer, seed, kiosk=False):
+    """Play the week taking, in each scene, the first of `prefer` on offer (else the first choice)."""
+    run = start(week, seed, kiosk=kiosk)
+    while not run.ended:
+        ids = [c.id for c in run.choices()]
+        run.choose(next((c for c in prefer if c in ids), ids[0]))
+    return run
+
+
+# Keeps Noor and Ines as friends and misses the visa: once "True, and at home" even with bought points.
+KEEP_FRIENDS = ["take_tram", "keep_jacket", "scroll_feed", "heart_noor", "pay_all", "plan_ines", "buy_nothing",
+                "wedding_jules", "take_train", "stay_seated", "do_taxes", "scroll_crash", "quiet_noor", "buy_local",
+                "gift_baby_clothes", "ignore_rumour", "pay_plain", "keep_insurer", "decline_noor", "walk_on",
+                "promise_ines", "chat_jules"]
+
+
+def test_bought_points_never_end_true_and_at_home(week):
+    uncaught = 0
+    for seed in range(20):
+        run = _play(week, ["buy_points"] + KEEP_FRIENDS, seed)
+        assert run.flags.get("bought") and not run.gate_open("visa")
+        assert run.friends["noor"].status == run.friends["ines"].status == "friend"
+        if not run.flags.get("caught"):
+            uncaught += 1
+            assert run.ending.id == "bought_short", seed
+    assert uncaught >= 5  # Kit's buyers are caught only sometimes
+    # and the same path without Kit is "True, and at home"
+    assert _play(week, ["decline_kit"] + KEEP_FRIENDS, 0).ending.id == "true_home"
+
+
+def test_no_random_week_with_uncaught_bought_points_ends_true_and_at_home(week):
+    for kiosk in (False, True):
+        for seed in range(600):
+            rng = random.Random(seed)
+            run = start(week, seed, kiosk=kiosk)
+            while not run.ended:
+                run.choose(rng.choice(run.choices()).id)
+            if run.flags.get("bought") and not run.flags.get("caught"):
+                assert run.ending.id != "true_home", (seed, kiosk)
+
+
+def test_standing_by_noor_never_ends_with_drifting_apart(week):
+    stood = ["defend_noor", "join_noor", "lay_flower", "mute_ines", "decline_kit"] + KEEP_FRIENDS
+    for seed in range(5):
+        run = _play(week, stood, seed)
+        assert run.chosen >= {"defend_noor", "lay_flower"}
+        assert run.ending.id == "adrift"  # muting Ines and missing the visa
+        assert run.epilogue("noor") == "epilogue.adrift.noor_stood"
+    for seed in range(600):
+        rng = random.Random(seed)
+        run = start(week, seed)
+        while not run.ended:
+            ids = [c.id for c in run.choices()]
+            mine = [c for c in ("defend_noor", "join_noor", "lay_flower") if c in ids]
+            run.choose(mine[0] if mine else rng.choice(ids))
+        assert run.chosen >= {"defend_noor", "lay_flower"}
+        assert run.epilogue("noor") != "epilogue.adrift.noor", seed
