@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pygame
 
-from ...session.strings import languages
 from ..ui import draw, theme
 from ..ui.text import draw_line, draw_text, measure
 from ..ui.widgets import Button, button_width
@@ -40,7 +39,7 @@ class TitleScreen(Screen):
         # languages, top right, each by its own name
         x = W - 24
         langs = []
-        for code, label in reversed(list(languages().items())):
+        for code, label in reversed(list(app.languages_offered().items())):
             w = button_width(L, label, 150) / L.s
             r = L.rect(x - w, 20, w, L.button_h)
             langs.insert(0, Button(r, label, lambda c=code: self.set_lang(c), kind="toggle",
