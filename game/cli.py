@@ -1,5 +1,5 @@
 """The `scored` command: play (window or text), validate scenarios, simulate runs, print the
-teacher's materials.
+teacher's materials, the kiosk's visit counts.
 
 An option means the same before or after a subcommand (`scored --seed 4 simulate` is
 `scored simulate --seed 4`); an option that does not apply to what was asked for is refused.
@@ -47,7 +47,7 @@ def whole(low: int) -> Callable[[str], int]:
 
 
 # ----- the options, each with the commands it applies to -----------------------------------------
-PLAY, VALIDATE, SIMULATE, TEACHERS = "play", "validate", "simulate", "teachers"
+PLAY, VALIDATE, SIMULATE, TEACHERS, VISITS = "play", "validate", "simulate", "teachers", "visits"
 
 # (flags, commands, default, argparse keywords); help texts name their default
 OPTIONS: list[tuple[tuple[str, ...], tuple[str, ...], Any, dict[str, Any]]] = [
@@ -67,6 +67,9 @@ OPTIONS: list[tuple[tuple[str, ...], tuple[str, ...], Any, dict[str, Any]]] = [
     (("--text",), (PLAY,), False,
      dict(action="store_true", help="play in the terminal, as plain lines a screen reader can "
                                     "follow (default: off, a window)")),
+    (("--operator-config",), (PLAY,), None,
+     dict(metavar="FILE", help="with --kiosk: the operator's settings, a TOML file (default: "
+                               "kiosk.toml in the data folder, $SCORED_HOME; see docs/kiosk.md)")),
     (("--transparent",), (PLAY,), False,
      dict(action="store_true", help="show each change's exact rule at once (default: off, a vague reason)")),
     (("--no-stats",), (PLAY,), False,
@@ -91,6 +94,8 @@ OPTIONS: list[tuple[tuple[str, ...], tuple[str, ...], Any, dict[str, Any]]] = [
      dict(action="store_true", help="print one JSON object (default: off, plain lines)")),
     (("--out",), (TEACHERS,), None,
      dict(metavar="DIR", help="the folder to write the page into, made if missing (default: the current folder)")),
+    (("--csv",), (VISITS,), False,
+     dict(action="store_true", help="print CSV to stdout (default: off, a table)")),
 ]
 
 
@@ -124,6 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Write the lesson plan, answer keys, worksheets and glossary as one HTML "
                                    "page to print on A4 (it works offline), and print where it is.")
     _add(t, TEACHERS, top=False)
+    c = sub.add_parser(VISITS, help="print the kiosk's anonymous visit counts, by day and language",
+                       description="The kiosk's visit counts: started, finished (the week's ending), "
+                                   "debriefed (the debrief's last page) and abandoned, by day and language.")
+    _add(c, VISITS, top=False)
     return parser
 
 
@@ -146,6 +155,8 @@ def parse(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
             parser.error("--fast needs --autoplay")
         if args.text and (args.autoplay or args.size or args.windowed):
             parser.error("--autoplay, --size and --windowed are for the window, not for --text")
+        if args.operator_config and (not args.kiosk or args.text):
+            parser.error("--operator-config is for the kiosk's window: give --kiosk too (and not --text)")
     return args
 
 
@@ -219,6 +230,29 @@ def simulate_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
+def visits_cmd(args: argparse.Namespace) -> int:
+    """The visit counts as a table, or CSV on stdout; a sentence on stderr when there are none."""
+    import csv
+
+    from .session.visits import COLUMNS, read_rows
+    rows, problem = read_rows()
+    header = ["day", "language"] + COLUMNS[2:]
+    if args.csv:
+        out = csv.writer(sys.stdout, lineterminator="\n")
+        out.writerow(header)
+        out.writerows(rows)
+    elif rows:
+        print(f"{header[0]:<10}  {header[1]:<8}" + "".join(f"  {h:>9}" for h in header[2:]))
+        for r in rows:
+            print(f"{r.day:<10}  {r.lang:<8}" + "".join(f"  {n:>9}" for n in r[2:]))
+        totals = [sum(r[i] for r in rows) for i in range(2, len(COLUMNS))]
+        print(f"{'total':<10}  {'':<8}" + "".join(f"  {n:>9}" for n in totals))
+    if problem:
+        print(problem, file=sys.stderr)
+        return 0 if problem.startswith("No visits") else 1
+    return 0
+
+
 def text_cmd(args: argparse.Namespace, scenario_path: str) -> int:
     import random
 
@@ -264,6 +298,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return validate(args.files)
     if args.command == TEACHERS:
         return teachers_cmd(args)
+    if args.command == VISITS:
+        return visits_cmd(args)
     scenario_path = args.scenario or str(default_scenario())
     if args.command == SIMULATE:
         args.scenario = scenario_path

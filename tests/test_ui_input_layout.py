@@ -156,12 +156,12 @@ def test_kiosk_attract_loop_and_idle_reset():
     for _ in range(30):
         app.frame([], 1.0)
     assert app.top.name != "title" or app.run is not None
-    # a touch ends the demo and shows the title, doing nothing else
+    # a touch ends the demo and starts a visit: a new week's intro (tests/test_kiosk_visits.py has more)
     app.frame([pygame.event.Event(pygame.FINGERDOWN, x=0.5, y=0.5, dx=0, dy=0, finger_id=0, touch_id=1,
                                   pressure=1.0)], 0.02)
-    assert not app.kiosk_ctl.attract and app.autoplayer is None and app.top.name == "title" and app.run is None
-    # a visitor starts, then walks away: countdown, then back to the title with nothing kept
-    click(app, button(app, "play"))
+    assert not app.kiosk_ctl.attract and app.autoplayer is None and app.top.name == "intro"
+    assert app.run is not None and not app.run.log
+    # the visitor starts, then walks away: countdown, then back to the title with nothing kept
     click(app, button(app, "start"))
     while app.top.name == "quiz":  # the kiosk's short check
         click(app, app.top.buttons[0])

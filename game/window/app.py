@@ -40,7 +40,7 @@ from ..session.saves import SaveSlot  # noqa: E402
 from ..session.settings import Settings, load_settings, save_settings  # noqa: E402
 from ..session.stats import Stats  # noqa: E402
 from ..session.words import Words  # noqa: E402
-from . import display, look, loop, navigate, week  # noqa: E402
+from . import display, kiosk, look, loop, navigate, week  # noqa: E402
 from .autoplay import Autoplayer  # noqa: E402
 from .kiosk import KioskController  # noqa: E402
 from .loading import ScenarioLoader  # noqa: E402
@@ -50,6 +50,7 @@ from .ui.layers import Layers  # noqa: E402
 from .ui.sound import Sound  # noqa: E402
 from .ui.theme import Layout  # noqa: E402
 from .voice import Voice  # noqa: E402
+from .watchdog import Watchdog  # noqa: E402
 
 
 class App:
@@ -65,6 +66,12 @@ class App:
             self.settings.transparent = True
         if getattr(args, "region", None):
             self.settings.region = args.region
+        self.operator: Any = None          # the kiosk operator's config (kiosk.configure)
+        self.kiosk_defaults: Optional[Settings] = None  # the settings each kiosk visit starts with
+        self.short_debrief = True          # the kiosk's debrief: its short form
+        if self.kiosk:
+            kiosk.configure(self)
+        self.watchdog = Watchdog()
         self.seed_arg: Optional[int] = getattr(args, "seed", None)
         self.scenario_path = Path(scenario_path)
         self._session: Optional[PlaySession] = None
@@ -190,6 +197,11 @@ class App:
     def name_of(self, pid: str) -> str:
         return self.words.name_of(pid)
 
+    def languages_offered(self) -> dict[str, str]:
+        """The languages a player may pick, code to own name (the kiosk: those its operator offers)."""
+        every = strings.languages()
+        return {c: every[c] for c in self.operator.languages if c in every} if self.operator else every
+
     def weekday(self, day: int) -> str:
         return self.ui(f"day.{day}")
 
@@ -283,6 +295,8 @@ class App:
         if self.kiosk and self._session is not None:
             self._session.run = None  # a new visitor starts from nothing
             self._session.debrief = None
+        if self.kiosk_ctl is not None:
+            self.kiosk_ctl.visit_over()  # every setting back to the operator's defaults
         if message:
             self.message = message
         self.show(navigate.title(self))
@@ -336,10 +350,13 @@ class App:
         if os.environ.get("SCORED_BENCH_FIRST_FRAME"):
             print(f"FIRST_FRAME {time.time():.6f}", flush=True)
             raise SystemExit(0)
+        self.watchdog.ready("the title shows")
         self.start_loading()
-        self._sound.start()
+        if self.operator is None or self.operator.sound:
+            self._sound.start()
         if self.kiosk:
             self.kiosk_ctl = KioskController(self)
+            self.kiosk_ctl.start()
         if self.autoplay_name:
             shots = getattr(self.args, "screenshots", None)
             fast = bool(shots) or bool(getattr(self.args, "fast", False))
@@ -347,6 +364,9 @@ class App:
             self.autoplayer = Autoplayer(self, self.autoplay_name, seed, shots, fast=fast)
 
     def close(self) -> None:
+        self.watchdog.stopping()
+        if self.kiosk_ctl is not None:
+            self.kiosk_ctl.close()
         if self._stats is not None:
             self._stats.close()
         if self.persist:

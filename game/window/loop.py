@@ -23,7 +23,8 @@ KEEP_ERRORS = 20  # the last caught errors kept for the tests and the log (a kio
 def dispatch(app: "App", ev: pygame.event.Event) -> None:
     t = ev.type
     if t == pygame.QUIT:
-        app.running = False
+        if not app.kiosk:  # the kiosk's close button does nothing: the operator's chord and PIN, or the service
+            app.running = False
         return
     if t == LOADED:
         app.layout_epoch += 1  # the title may now offer Continue
@@ -153,6 +154,7 @@ def run(app: "App") -> int:
     last = time.perf_counter()
     idle_frames = 0
     while app.running:
+        app.watchdog.beat()  # only this loop feeds systemd's watchdog: a stuck loop stops the beat
         if fast and app.autoplayer is None:
             break  # the week played by itself is over (or failed)
         if fast:

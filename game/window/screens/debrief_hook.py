@@ -61,7 +61,7 @@ def build_pages(app: "ScreenContext", s: DebriefSession) -> list["Screen"]:
     from .debrief_whatif import WhatIfScreen
     from .quiz import QuizResultScreen, QuizScreen
     from .week_chart import WeekChartScreen
-    run, sc, kiosk = s.run, s.run.scenario, app.kiosk
+    run, sc, kiosk = s.run, s.run.scenario, app.kiosk and app.short_debrief  # full: every page, as at home
     material = sc.debrief
     pages: list = []
     if material.feelings:

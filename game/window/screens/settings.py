@@ -13,7 +13,6 @@ from typing import Any, Callable
 import pygame
 
 from ...session.settings import TEXT_SIZES
-from ...session.strings import languages
 from ...session.truth import region_for, region_name, regions
 from ..ui import draw, theme
 from ..ui.text import draw_text, measure
@@ -48,7 +47,8 @@ class SettingsScreen(Screen):
                      (app.ui("settings.louder"), False, lambda: self.set(name, n + 1))])
         rows = [
             ("lang", app.ui("settings.language"),
-             [(name, st.lang == c, lambda c=c: self.set("lang", c)) for c, name in languages().items()]),
+             [(name, st.lang == c, lambda c=c: self.set("lang", c))
+              for c, name in app.languages_offered().items()]),
             ("text_size", app.ui("settings.text_size"),
              [(app.ui(f"settings.sizes.{k}"), st.text_size == k, lambda k=k: self.set("text_size", k))
               for k in TEXT_SIZES]),

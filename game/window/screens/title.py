@@ -5,7 +5,6 @@ import pygame
 
 from ...paths import data_dir
 from ...session.links import open_page
-from ...session.strings import languages
 from ...session.teachers import languages as teacher_languages
 from ...session.teachers import write_materials
 from ..ui import draw, theme
@@ -48,11 +47,11 @@ class TitleScreen(Screen):
         # languages, each by its own name: top right; on an upright kiosk, a row low on the screen
         # within a seated visitor's reach
         langs = []
-        widths = [button_width(L, label, 150) / L.s for label in languages().values()]
+        widths = [button_width(L, label, 150) / L.s for label in app.languages_offered().values()]
         low = L.portrait and app.kiosk
         x = (W - sum(widths) - 12 * (len(widths) - 1)) / 2 if low else W - 24 - sum(widths) - 12 * (len(widths) - 1)
         top = max(y + 20, H - 110 - L.button_h) if low else 20
-        for (code, label), w in zip(languages().items(), widths):
+        for (code, label), w in zip(app.languages_offered().items(), widths):
             langs.append(Button(L.rect(x, top, w, L.button_h), label, lambda c=code: self.set_lang(c), kind="toggle",
                                 selected=(app.lang == code), name=f"lang_{code}"))
             x += w + 12
