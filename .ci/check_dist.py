@@ -8,7 +8,9 @@ from pathlib import Path
 
 NEEDED = ["game/cli.py", "game/engine/run.py", "game/locale/ui.en.yaml", "game/locale/ui.nl.yaml",
           "scenarios/week/scenario.yaml", "scenarios/week/en.yaml", "scenarios/week/nl.yaml",
-          "scenarios/sample/scenario.yaml", "assets/fonts/Inter-Regular.otf", "assets/fonts/LICENSE-Inter.txt"]
+          "scenarios/sample/scenario.yaml", "assets/fonts/Inter-Regular.otf", "assets/fonts/LICENSE-Inter.txt",
+          "game/locale/classroom.en.yaml", "game/classroom/app.py", "game/classroom/templates/base.html",
+          "game/classroom/templates/scene.html", "game/classroom/static/style.css", "game/classroom/static/live.js"]
 
 
 def main(folder: str) -> int:

@@ -1,4 +1,4 @@
-"""The `scored` command: play (window or text), validate scenarios, simulate runs.
+"""The `scored` command: play (window or text), validate scenarios, simulate runs, serve a classroom.
 
 An option means the same before or after a subcommand (`scored --seed 4 simulate` is
 `scored simulate --seed 4`); an option that does not apply to what was asked for is refused.
@@ -46,11 +46,27 @@ def whole(low: int) -> Callable[[str], int]:
 
 
 # ----- the options, each with the commands it applies to -----------------------------------------
-PLAY, VALIDATE, SIMULATE = "play", "validate", "simulate"
+PLAY, VALIDATE, SIMULATE, CLASSROOM = "play", "validate", "simulate", "classroom"
+
+
+def language(text: str) -> str:
+    """`--lang`: a language the game has strings for (they are data: game/locale/)."""
+    from .session.strings import languages
+    known = languages()
+    if text not in known:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a language of the game ({', '.join(known)})")
+    return text
+
+
+def port_number(text: str) -> int:
+    value = whole(1)(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"a port is at most 65535, not {value}")
+    return value
 
 # (flags, commands, default, argparse keywords); help texts name their default
 OPTIONS: list[tuple[tuple[str, ...], tuple[str, ...], Any, dict[str, Any]]] = [
-    (("--scenario",), (PLAY, SIMULATE), None,
+    (("--scenario",), (PLAY, SIMULATE, CLASSROOM), None,
      dict(metavar="FILE", help="the scenario.yaml (or its folder) to play (default: the shipped week)")),
     (("--seed",), (PLAY, SIMULATE), None,
      dict(type=whole(0), metavar="N", help="seed of the run's chance events (default: random when "
@@ -58,8 +74,9 @@ OPTIONS: list[tuple[tuple[str, ...], tuple[str, ...], Any, dict[str, Any]]] = [
     (("--kiosk",), (PLAY, SIMULATE), False,
      dict(action="store_true", help="the museum kiosk's short week; in a window also the attract "
                                     "loop and idle reset (default: off)")),
-    (("--lang",), (PLAY,), None,
-     dict(choices=["en", "nl"], help="language (default: the saved setting, else en)")),
+    (("--lang",), (PLAY, CLASSROOM), None,
+     dict(type=language, metavar="LANG", help="language code, such as en or nl (default: the saved setting, "
+                                              "else en; in a classroom, the students choose their own)")),
     (("--text",), (PLAY,), False,
      dict(action="store_true", help="play in the terminal, as plain lines a screen reader can "
                                     "follow (default: off, a window)")),
@@ -85,6 +102,12 @@ OPTIONS: list[tuple[tuple[str, ...], tuple[str, ...], Any, dict[str, Any]]] = [
      dict(choices=POLICY_NAMES, help="how the simulated players choose (default: random)")),
     (("--json",), (SIMULATE,), False,
      dict(action="store_true", help="print one JSON object (default: off, plain lines)")),
+    (("--host",), (CLASSROOM,), "0.0.0.0",
+     dict(metavar="H", help="the address to serve on (default: 0.0.0.0, every network of this laptop)")),
+    (("--port",), (CLASSROOM,), 8765,
+     dict(type=port_number, metavar="P", help="the port to serve on (default: 8765)")),
+    (("--no-browser",), (CLASSROOM,), False,
+     dict(action="store_true", help="don't open the teacher's page in a browser (default: it opens)")),
 ]
 
 
@@ -114,6 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser(SIMULATE, help="play many weeks headless and print the figures",
                        description="Play many weeks headless with a policy and print the balance figures.")
     _add(s, SIMULATE, top=False)
+    c = sub.add_parser(CLASSROOM, help="serve the week to a class's phones on the local network",
+                       description="Serve the week as web pages to the students' phones; the teacher's page "
+                                   "shows the class live and its debrief.")
+    _add(c, CLASSROOM, top=False)
     return parser
 
 
@@ -224,11 +251,18 @@ def text_cmd(args: argparse.Namespace, scenario_path: str) -> int:
         stats.close()
 
 
+def classroom_cmd(args: argparse.Namespace, scenario_path: str) -> int:
+    from .classroom.server import serve
+    return serve(_load(scenario_path), args.host, args.port, args.lang or "en", not args.no_browser)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parse(argv)
     if args.command == VALIDATE:
         return validate(args.files)
     scenario_path = args.scenario or str(default_scenario())
+    if args.command == CLASSROOM:
+        return classroom_cmd(args, scenario_path)
     if args.command == SIMULATE:
         args.scenario = scenario_path
         return simulate_cmd(args)
