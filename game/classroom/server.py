@@ -114,6 +114,32 @@ def open_browser(address: str) -> None:
         print("Could not open a browser; open the Teacher address yourself.")
 
 
+class Background:
+    """The site served by a thread of this process on a free port of 127.0.0.1 (for the browser
+    tests and screenshots): `with Background(app) as server: server.url`."""
+
+    def __init__(self, app: object, host: str = "127.0.0.1", port: int = 0):
+        import uvicorn
+        self.sock = bind(host, port)
+        self.url = url(host, self.sock.getsockname()[1])
+        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False,  # type: ignore[arg-type]
+                                                    timeout_graceful_shutdown=1))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
+
+    def __enter__(self) -> "Background":
+        self.thread.start()
+        for _ in range(500):
+            if self.server.started:
+                break
+            threading.Event().wait(0.01)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+        self.sock.close()
+
+
 def serve(scenario: Scenario, host: str = "0.0.0.0", port: int = DEFAULT_PORT, lang: str = "en",
           browser: bool = True) -> int:
     import uvicorn

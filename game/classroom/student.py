@@ -20,7 +20,7 @@ from ..session.words import Words
 from . import views
 from .room import (APPLIED, CHECK, CLOSED, DAY, ENDED, INTRO, STALE, STOPPED, UNKNOWN, WAIT, Classroom,
                    Student)
-from .web import CODE_COOKIE, COOKIE_AGE, Pages, Refusal
+from .web import CODE_COOKIE, COOKIE_AGE, Pages, Refusal, TooLarge
 
 MAX_FIELD = 100  # characters: every id and answer of a week is far shorter
 WAIT_SECONDS = 5  # how often the teacher's pause page asks again
@@ -30,16 +30,20 @@ def go(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
-async def fields(request: Request) -> dict[str, str]:
-    """A posted form's fields; a file, an overlong value or an unreadable body is refused."""
+async def fields(request: Request, back: str = "/play") -> dict[str, str]:
+    """A posted form's fields; a file, an overlong value or an unreadable body is refused (with a
+    way `back`)."""
+    way = (back, "classroom.error.back")
     try:
         form = await request.form(max_files=0, max_fields=40)
+    except TooLarge:
+        raise  # answered with 413 by the body limit
     except Exception:  # the parser's errors differ by content type: all are the sender's fault
-        raise Refusal(400, "classroom.error.bad") from None
+        raise Refusal(400, "classroom.error.bad", way) from None
     out = {}
     for key, value in form.multi_items():
         if not isinstance(value, str) or len(value) > MAX_FIELD or len(key) > MAX_FIELD:
-            raise Refusal(400, "classroom.error.bad")
+            raise Refusal(400, "classroom.error.bad", way)
         out[key] = value
     return out
 
@@ -61,7 +65,7 @@ def routes(room: Classroom, pages: Pages) -> list[Route]:
     def student(request: Request) -> Student:
         code = request.cookies.get(CODE_COOKIE)
         if not code:
-            raise Refusal(401, "classroom.error.no_code", ("/", "classroom.join.again"))
+            raise Refusal(403, "classroom.error.no_code", ("/", "classroom.join.again"))
         st = room.get(code)
         if st is None:
             raise Refusal(404, "classroom.error.unknown_code", ("/", "classroom.join.again"), forget=True)

@@ -15,11 +15,13 @@ from typing import Optional
 
 from ..engine.debrief import gate_results
 from ..engine.debrief.steering import score_key, stakes
+from ..engine.debrief.types import stakes_rank
 from ..engine.model import Scene
 from ..engine.run import Run
 from .room import DAY, ENDED, SCENE, STOPPED, WAIT, Classroom, Student
 
 MIN_WEEKS = 5
+SHOWN = 6  # key choices shown at once on the projector (the rest folded away)
 
 
 @dataclass
@@ -99,13 +101,18 @@ def percent(part: int, whole: int) -> int:
 
 
 def key_scenes(room: Classroom) -> list[Scene]:
-    """Scenes whose options differ in what they do to the score while a friend or a value is at
-    stake: the choices worth comparing across the class (every scene with differing options when
-    the week has no such moment)."""
-    differ = [s for s in room.scenario.scenes.values() if len(s.choices) > 1
-              and len({score_key(c) for c in s.choices}) > 1]
-    weighed = [s for s in differ if any(stakes(c) for c in s.choices)]
-    return weighed or differ
+    """Scenes whose options differ in what they do to the score, in the week's order, the weightiest
+    first in `weight`: a friend at stake weighs most, then a value, then the spread of the score."""
+    return [s for s in room.scenario.scenes.values() if len(s.choices) > 1
+            and len({score_key(c) for c in s.choices}) > 1]
+
+
+def weight(scene: Scene) -> tuple[int, float]:
+    at_stake: set[str] = set()
+    for c in scene.choices:
+        at_stake |= stakes(c)
+    hints = [c.score_hint for c in scene.choices]
+    return stakes_rank(tuple(at_stake)), max(hints) - min(hints)
 
 
 def class_debrief(room: Classroom) -> ClassDebrief:
@@ -138,6 +145,9 @@ def class_debrief(room: Classroom) -> ClassDebrief:
         best = max(score_key(c) for c in scene.choices)
         out.choices.append(KeyChoice(scene, [Option(c.id, counts[c.id], percent(counts[c.id], total),
                                                     score_key(c) == best) for c in scene.choices], total))
+    # the weightiest moments first; within them, the week's order
+    top = sorted(out.choices, key=lambda k: weight(k.scene), reverse=True)[:SHOWN]
+    out.choices = [k for k in out.choices if k in top] + [k for k in out.choices if k not in top]
     both = [q for q in out.questions if q.correct is not None]
     if both:
         out.believed = max(both, key=lambda q: q.answered_before - q.right_before)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from html import escape
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..engine.debrief import WeekChart
 from ..session.qr import qr_code
@@ -55,13 +55,29 @@ def shape(name: str, size: int, color: str = INK) -> str:
     return head + body + "</svg>"
 
 
-def week_chart(chart: WeekChart, title: str, first_day: int, last_day: int,
-               gate_labels: dict[str, str], width: int = 640, height: int = 300) -> str:
-    """The score after every choice as a line over the days, each gate's threshold dashed."""
-    pad_l, pad_r, pad_t, pad_b = 44, 12, 14, 30
-    lo = min([chart.low] + [p.score for p in chart.points])
-    hi = max([chart.high] + [p.score for p in chart.points])
-    span_days = max(1, last_day - first_day + 1)
+def _range(values: Sequence[int], margin: int = 25) -> tuple[int, int]:
+    """The scores shown: the data and the thresholds with a margin, so small moves can be seen."""
+    return min(values) - margin, max(values) + margin
+
+
+def _thresholds(out: list[str], lines: Sequence[tuple[str, int]], x0: float, x1: float,
+                y_of: Callable[[float], float], size: int) -> None:
+    """Dashed threshold lines, each labelled above its left end (outlined, so legible on the line)."""
+    for label, at in lines:
+        y = y_of(at)
+        out.append(f'<line x1="{x0}" x2="{x1}" y1="{y:.1f}" y2="{y:.1f}" stroke="{SOFT}" stroke-dasharray="6 4"/>'
+                   f'<text x="{x0 + 4}" y="{y - 4:.1f}" font-size="{size}" stroke="#fff" stroke-width="3" '
+                   f'paint-order="stroke">{escape(label)} {at}</text>')
+
+
+def week_chart(chart: WeekChart, title: str, days: Sequence[tuple[int, str]],
+               gate_labels: dict[str, str], width: int = 340, height: int = 240) -> str:
+    """The score after every choice as a line over the days (`days`: number and short name), each
+    gate's threshold dashed, a square at each gate check. Sized for a phone: text stays legible."""
+    pad_l, pad_r, pad_t, pad_b = 36, 8, 10, 22
+    lo, hi = _range([p.score for p in chart.points] + [at for _, at in chart.thresholds])
+    first = days[0][0] if days else 1
+    span = max(1, len(days))
     steps_by_day: dict[int, list[int]] = {}
     for p in chart.points:
         steps_by_day.setdefault(p.day, []).append(p.step)
@@ -69,24 +85,21 @@ def week_chart(chart: WeekChart, title: str, first_day: int, last_day: int,
     def x_of(day: int, step: int) -> float:
         steps = steps_by_day.get(day, [step])
         k = (steps.index(step) + 1) / (len(steps) + 1) if step in steps else 0.5
-        return pad_l + (day - first_day + k) / span_days * (width - pad_l - pad_r)
+        return pad_l + (day - first + k) / span * (width - pad_l - pad_r)
 
     def y_of(score: float) -> float:
         return pad_t + (hi - score) / max(1, hi - lo) * (height - pad_t - pad_b)
 
     out = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">',
            f"<title>{escape(title)}</title>"]
-    for gate, at in chart.thresholds:
-        y = y_of(at)
-        out.append(f'<line x1="{pad_l}" x2="{width - pad_r}" y1="{y:.1f}" y2="{y:.1f}" stroke="{SOFT}" '
-                   f'stroke-dasharray="6 4"/>')
-        out.append(f'<text x="{width - pad_r}" y="{y - 4:.1f}" text-anchor="end" class="small">'
-                   f'{escape(gate_labels.get(gate, gate))} {at}</text>')
-    for i in range(span_days + 1):
-        x = pad_l + i / span_days * (width - pad_l - pad_r)
-        out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{pad_t}" y2="{height - pad_b}" stroke="{GRID}"/>')
-    for value in (lo, hi):
-        out.append(f'<text x="{pad_l - 6}" y="{y_of(value) + 4:.1f}" text-anchor="end" class="small">{value}</text>')
+    for i, (_, name) in enumerate(days):
+        x = pad_l + i / span * (width - pad_l - pad_r)
+        out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{pad_t}" y2="{height - pad_b}" stroke="{GRID}"/>'
+                   f'<text x="{x + (width - pad_l - pad_r) / span / 2:.1f}" y="{height - 6}" font-size="11" '
+                   f'text-anchor="middle">{escape(name)}</text>')
+    _thresholds(out, [(gate_labels.get(g, g), at) for g, at in chart.thresholds], pad_l, width - pad_r, y_of, 10)
+    for value in (lo + 5, hi - 5):
+        out.append(f'<text x="{pad_l - 4}" y="{y_of(value) + 4:.1f}" font-size="11" text-anchor="end">{value}</text>')
     pts = " ".join(f"{x_of(p.day, p.step):.1f},{y_of(p.score):.1f}" for p in chart.points)
     out.append(f'<polyline points="{pts}" fill="none" stroke="{LINE}" stroke-width="3" stroke-linejoin="round"/>')
     for check in chart.gate_checks:
@@ -98,14 +111,13 @@ def week_chart(chart: WeekChart, title: str, first_day: int, last_day: int,
     return "".join(out) + "</svg>"
 
 
-def class_band(days: Sequence[tuple[str, int, int, int]], low: int, high: int, title: str,
-               thresholds: Sequence[tuple[str, int]] = (), width: int = 960, height: int = 360) -> str:
+def class_band(days: Sequence[tuple[str, int, int, int]], title: str, thresholds: Sequence[tuple[str, int]] = (),
+               width: int = 960, height: int = 380) -> str:
     """The class's score at each day's end: the range (lowest to highest) as a band, the median as
     a line with a dot per day. `days`: (label, lowest, median, highest)."""
     pad_l, pad_r, pad_t, pad_b = 56, 16, 16, 40
     n = max(1, len(days))
-    values = [v for d in days for v in d[1:]] + [low, high]
-    lo, hi = min(values), max(values)
+    lo, hi = _range([v for d in days for v in d[1:]] + [at for _, at in thresholds])
 
     def x_of(i: int) -> float:
         return pad_l + (i + 0.5) / n * (width - pad_l - pad_r)
@@ -115,22 +127,18 @@ def class_band(days: Sequence[tuple[str, int, int, int]], low: int, high: int, t
 
     out = [f'<svg class="chart band" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">',
            f"<title>{escape(title)}</title>"]
-    for label, at in thresholds:
-        y = y_of(at)
-        out.append(f'<line x1="{pad_l}" x2="{width - pad_r}" y1="{y:.1f}" y2="{y:.1f}" stroke="{SOFT}" '
-                   f'stroke-dasharray="6 4"/><text x="{width - pad_r}" y="{y - 5:.1f}" text-anchor="end">'
-                   f'{escape(label)} {at}</text>')
     if days:
         top = " ".join(f"{x_of(i):.1f},{y_of(d[3]):.1f}" for i, d in enumerate(days))
         bottom = " ".join(f"{x_of(i):.1f},{y_of(d[1]):.1f}" for i, d in reversed(list(enumerate(days))))
         out.append(f'<polygon points="{top} {bottom}" fill="{BAND}" stroke="{LINE}" stroke-width="1"/>')
         mid = " ".join(f"{x_of(i):.1f},{y_of(d[2]):.1f}" for i, d in enumerate(days))
         out.append(f'<polyline points="{mid}" fill="none" stroke="{INK}" stroke-width="4"/>')
+    _thresholds(out, thresholds, pad_l, width - pad_r, y_of, 16)
     for i, (label, _, median, _) in enumerate(days):
         out.append(f'<circle cx="{x_of(i):.1f}" cy="{y_of(median):.1f}" r="6" fill="{INK}"/>')
-        out.append(f'<text x="{x_of(i):.1f}" y="{height - 12}" text-anchor="middle">{escape(label)}</text>')
-    for value in (lo, hi):
-        out.append(f'<text x="{pad_l - 8}" y="{y_of(value) + 5:.1f}" text-anchor="end">{value}</text>')
+        out.append(f'<text x="{x_of(i):.1f}" y="{height - 12}" font-size="18" text-anchor="middle">{escape(label)}</text>')
+    for value in (lo + 5, hi - 5):
+        out.append(f'<text x="{pad_l - 8}" y="{y_of(value) + 5:.1f}" font-size="16" text-anchor="end">{value}</text>')
     return "".join(out) + "</svg>"
 
 

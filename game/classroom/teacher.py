@@ -41,7 +41,7 @@ def routes(room: Classroom, pages: Pages, join_url: Optional[str]) -> list[Route
             raise Refusal(403, "classroom.error.teacher", ("/", "classroom.error.home"))
 
     async def control(request: Request) -> dict[str, str]:
-        form = await fields(request)
+        form = await fields(request, "/teacher")
         if not same(form.get("token")):
             raise Refusal(403, "classroom.error.teacher", ("/", "classroom.error.home"))
         return form
@@ -135,14 +135,19 @@ def routes(room: Classroom, pages: Pages, join_url: Optional[str]) -> list[Route
         w = words()
         figures = summary.class_debrief(room)
         sc = room.scenario
-        band = svg.class_band([(w.weekday(d), lo, mid, hi) for d, lo, mid, hi in figures.days], sc.min_score,
-                              sc.max_score, pages.t(room.lang, "classroom.class.band_title"),
+        band = svg.class_band([(w.weekday(d), lo, mid, hi) for d, lo, mid, hi in figures.days],
+                              pages.t(room.lang, "classroom.class.band_title"),
                               [(w.s(g.label), g.at) for g in sc.gates]) if figures.days else ""
+
+        def general(string_id: str) -> str:
+            """A choice's words for the whole class: a placeholder (one student's score) as "…"."""
+            return sc.strings.get(string_id, w.content_lang, lambda name: "…")
         return page(request, "class.html", figures=figures, band=band, means=summary.check_means(room),
                     minimum=summary.MIN_WEEKS, live=summary.live(room), weekday=w.weekday,
                     ending_title={e.id: w.s(e.title) for e in sc.endings},
                     gate_label={g.id: w.s(g.label) for g in sc.gates},
-                    choice_text={c.id: w.choice_text(c) for s in sc.scenes.values() for c in s.choices},
+                    choice_text={c.id: general(c.text) for s in sc.scenes.values() for c in s.choices
+                                 if not c.synthetic}, shown=summary.SHOWN,
                     time=lambda t: w.ui(f"time.{t}"))
 
     async def export(request: Request) -> Response:

@@ -122,7 +122,8 @@ def intro(w: Words, run: Run) -> dict[str, Any]:
 def day(w: Words, run: Run, summary: DaySummary, index: int) -> dict[str, Any]:
     sc = run.scenario
     first_closed = len(run.day_summaries) - closed_by_last(run)
-    last = last_choice(w, run, False) if index == first_closed else {}
+    # the choice that closed the day: its result and stars here; its changes are in the day's list
+    last = dict(last_choice(w, run, False), changes=[]) if index == first_closed else {}
     gates = [(f"{w.s(g.label)} ({g.at})", summary.gates.get(g.id, False),
               w.ui("day_end.open") if summary.gates.get(g.id) else
               w.ui("day_end.shut", gap=max(0, g.at - summary.end_score))) for g in sc.gates]
@@ -131,8 +132,8 @@ def day(w: Words, run: Run, summary: DaySummary, index: int) -> dict[str, Any]:
         spec = sc.sanction(sid)
         sanctions.append(w.ui("day_end.sanction", sanction=w.s(spec.label) if spec else sid))
     return dict(index=index, title=w.ui("day_end.title", weekday=w.weekday(summary.day)),
-                line=w.ui("text.day_end", weekday=w.weekday(summary.day), start=summary.start_score,
-                          end=summary.end_score, delta=signed(summary.change)),
+                line=w.ui("classroom.day.score", start=summary.start_score, end=summary.end_score,
+                          delta=signed(summary.change), tier=w.s(sc.tier_for(summary.end_score).label)),
                 badge=badge(w, summary.end_score, 28), last=last,
                 changes=[change_line(w, e) for e in summary.entries],
                 friends=[(w.name_of(fid), badge(w, score, 16), w.ui(f"status.{status}"))
@@ -188,8 +189,8 @@ def debrief(w: Words, run: Run, analysis: Optional[Debrief]) -> DebriefView:
     cut = lines.index("") if "" in lines else len(lines)
     days, ledger = lines[:cut], lines[cut + 2:]
     final = days.pop() if days else ""
-    chart = svg.week_chart(week_chart(run), w.ui("debrief.chart.title"), sc.first_day, sc.last_day,
-                           {g.id: w.s(g.label) for g in sc.gates})
+    names = [(d, w.ui(f"day_short.{d}")) for d in range(sc.first_day, sc.last_day + 1)]
+    chart = svg.week_chart(week_chart(run), w.ui("debrief.chart.title"), names, {g.id: w.s(g.label) for g in sc.gates})
     view = DebriefView(chart, days, final, ledger, myths=_cards(w, run, "myths"), home=_cards(w, run, "home"))
     if analysis is not None:
         view.steering = steer_lines(w, analysis)

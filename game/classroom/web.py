@@ -53,7 +53,7 @@ class BodyLimit:
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                raise _TooLarge()
+                raise TooLarge()
             return message
 
         async def watched(message: Message) -> None:
@@ -62,13 +62,13 @@ class BodyLimit:
             await send(message)
         try:
             await self.app(scope, counted, watched)
-        except _TooLarge:
+        except TooLarge:
             if not started:
                 await self.refuse(scope)(scope, receive, send)
 
 
-class _TooLarge(Exception):
-    pass
+class TooLarge(Exception):
+    """A body went over the limit while it was being read."""
 
 
 class Pages:
