@@ -10,7 +10,8 @@ NEEDED = ["game/cli.py", "game/engine/run.py", "game/locale/ui.en.yaml", "game/l
           "scenarios/week/scenario.yaml", "scenarios/week/en.yaml", "scenarios/week/nl.yaml",
           "scenarios/sample/scenario.yaml", "assets/fonts/Inter-Regular.otf", "assets/fonts/LICENSE-Inter.txt",
           "game/locale/classroom.en.yaml", "game/classroom/app.py", "game/classroom/templates/base.html",
-          "game/classroom/templates/scene.html", "game/classroom/static/style.css", "game/classroom/static/live.js"]
+          "game/classroom/templates/scene.html", "game/classroom/static/style.css", "game/classroom/static/live.js",
+          "game/classroom/static/wait.js"]
 
 
 def main(folder: str) -> int:

@@ -326,12 +326,14 @@ def test_hold_at_a_days_end_waits_then_release_goes_on(make):
     while room.phase(room.get(code)) != "wait":
         assert step_once(student) is not None
     page = student.get("/play").text
-    assert 'http-equiv="refresh"' in page and room.get(code).run.day == 2
+    assert 'http-equiv="refresh"' in page and room.get(code).run.day == 2  # inside <noscript>
+    assert student.get("/waiting").json() == {"waiting": True}
     r = student.post("/choose", data={"choice": room.get(code).run.choices()[0].id,
                                       "step": str(room.get(code).run.step)})
     assert r.status_code == 409 and len(room.get(code).run.log) == room.get(code).run.step
     assert "1 student is waiting" in client.get("/teacher/live").text
     client.post("/teacher/release", data={"token": room.token})
+    assert student.get("/waiting").json() == {"waiting": False}
     assert 'action="/choose"' in student.get("/play").text
     assert client.post("/teacher/hold", data={"token": room.token, "day": "99"}).status_code == 400
 

@@ -12,7 +12,7 @@ from typing import Any, Optional
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ..session.strings import languages
@@ -20,7 +20,7 @@ from ..session.words import Words
 from . import views
 from .room import (APPLIED, CHECK, CLOSED, DAY, ENDED, INTRO, STALE, STOPPED, UNKNOWN, WAIT, Classroom,
                    Student)
-from .web import CODE_COOKIE, COOKIE_AGE, Pages, Refusal, TooLarge
+from .web import CODE_COOKIE, COOKIE_AGE, NO_STORE, Pages, Refusal, TooLarge
 
 MAX_FIELD = 100  # characters: every id and answer of a week is far shorter
 WAIT_SECONDS = 5  # how often the teacher's pause page asks again
@@ -173,7 +173,7 @@ def routes(room: Classroom, pages: Pages) -> list[Route]:
                 made = st.session.debrief if st.session.debrief is not None and st.session.debrief.run is st.run \
                     else await run_in_threadpool(room.debrief, st)
             analysis = made.analysis
-        view = views.debrief(words(st), st.run, analysis)
+        view = await run_in_threadpool(views.debrief, words(st), st.run, analysis)
         feelings = [(f, words(st).s(f"feeling.{f}")) for f in room.scenario.debrief.feelings]
         return page(request, st, "debrief.html", view=view, feelings=feelings, feeling=st.feeling,
                     ended=st.run.ended, has_check=bool(st.session.check))
@@ -221,6 +221,10 @@ def routes(room: Classroom, pages: Pages) -> list[Route]:
         back = form.get("back", "/play")
         return go(back if back in BACK else "/play")
 
+    async def waiting(request: Request) -> Response:
+        """Whether the student still waits for the teacher (the pause page asks this)."""
+        return JSONResponse({"waiting": room.phase(student(request)) == WAIT}, headers=NO_STORE)
+
     async def network(request: Request) -> Response:
         return pages.render(request, "network.html", pages.lang_of(request))
 
@@ -230,7 +234,7 @@ def routes(room: Classroom, pages: Pages) -> list[Route]:
         Route("/choose", choose, methods=["POST"]), Route("/next", next_day, methods=["POST"]),
         Route("/ending", ending), Route("/debrief", debrief), Route("/feeling", feeling, methods=["POST"]),
         Route("/after", after), Route("/after", after_post, methods=["POST"]), Route("/results", results),
-        Route("/lang", language, methods=["POST"]), Route("/check", network),
+        Route("/lang", language, methods=["POST"]), Route("/check", network), Route("/waiting", waiting),
     ]
 
 

@@ -8,6 +8,7 @@ True
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from html import escape
 from typing import Callable, Sequence
 
@@ -142,7 +143,9 @@ def class_band(days: Sequence[tuple[str, int, int, int]], title: str, thresholds
     return "".join(out) + "</svg>"
 
 
+@lru_cache(maxsize=256)
 def qr(url: str, label: str, scale: int = 4) -> str:
-    """A QR code of `url` as an inline SVG image named by `label` (the address is also written out)."""
+    """A QR code of `url` as an inline SVG image named by `label` (the address is also written out).
+    Made once each: a code takes segno about 20 ms, and every debrief shows the same sources."""
     code = qr_code(url).svg_inline(scale=scale, border=4, dark="#000", light="#fff", omitsize=True, svgclass="qr")
     return code.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)

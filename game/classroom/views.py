@@ -171,6 +171,16 @@ class DebriefView:
     home: list[Card] = field(default_factory=list)
 
 
+def warm_codes(scenario: Any, langs: Any) -> None:
+    """Make every source's QR code ahead (a server does this in a thread while the class joins)."""
+    from ..session.strings import ui
+    for lang in langs:
+        label = ui("debrief.source.scan", lang)
+        for src in scenario.sources.values():
+            if cited(src.url, str(src.status)):
+                svg.qr(src.url, label, 3)
+
+
 def _cards(w: Words, run: Run, kind: str) -> list[Card]:
     out = []
     for card in getattr(run.scenario.debrief, kind):
