@@ -253,7 +253,9 @@ def text_cmd(args: argparse.Namespace, scenario_path: str) -> int:
 
 def classroom_cmd(args: argparse.Namespace, scenario_path: str) -> int:
     from .classroom.server import serve
-    return serve(_load(scenario_path), args.host, args.port, args.lang or "en", not args.no_browser)
+    from .session.settings import load_settings
+    lang = args.lang or load_settings().lang
+    return serve(_load(scenario_path), args.host, args.port, lang, not args.no_browser)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -98,8 +98,9 @@ def week_chart(chart: WeekChart, title: str, days: Sequence[tuple[int, str]],
         out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{pad_t}" y2="{height - pad_b}" stroke="{GRID}"/>'
                    f'<text x="{x + (width - pad_l - pad_r) / span / 2:.1f}" y="{height - 6}" font-size="11" '
                    f'text-anchor="middle">{escape(name)}</text>')
-    _thresholds(out, [(gate_labels.get(g, g), at) for g, at in chart.thresholds], pad_l, width - pad_r, y_of, 10)
-    for value in (lo + 5, hi - 5):
+    _thresholds(out, [(gate_labels.get(g, g), at) for g, at in chart.thresholds], pad_l, width - pad_r, y_of, 11)
+    scores = [p.score for p in chart.points]
+    for value in sorted({min(scores), max(scores)}):  # the lowest and highest the week reached
         out.append(f'<text x="{pad_l - 4}" y="{y_of(value) + 4:.1f}" font-size="11" text-anchor="end">{value}</text>')
     pts = " ".join(f"{x_of(p.day, p.step):.1f},{y_of(p.score):.1f}" for p in chart.points)
     out.append(f'<polyline points="{pts}" fill="none" stroke="{LINE}" stroke-width="3" stroke-linejoin="round"/>')
