@@ -12,7 +12,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Mount
+from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
@@ -36,7 +36,7 @@ def build_app(room: Classroom, join_url: Optional[str] = None) -> Starlette:
                                                                                        "classroom.error.bad")
         return pages.refusal(request, Refusal(exc.status_code, what))
 
-    routes = student.routes(room, pages) + teacher.routes(room, pages, join_url)
+    routes: list[BaseRoute] = [*student.routes(room, pages), *teacher.routes(room, pages, join_url)]
     routes.append(Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"))
     app = Starlette(routes=routes, exception_handlers={Refusal: refused, HTTPException: http_error})
 

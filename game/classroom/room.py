@@ -113,7 +113,11 @@ class Classroom:
 
     # ----- the store -----------------------------------------------------------------------
     def _load(self) -> None:
-        self.token = self.store.meta("token") or self.store.meta("token", secrets.token_urlsafe(18))
+        token = self.store.meta("token")
+        if token is None:
+            token = secrets.token_urlsafe(18)
+            self.store.meta("token", token)
+        self.token: str = token
         hold = self.store.meta("hold_day")
         self.hold_day: Optional[int] = int(hold) if hold is not None and hold.isdigit() else None
         self.week_ended = self.store.meta("week_ended") == "1"

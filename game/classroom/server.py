@@ -38,10 +38,11 @@ def lan_addresses() -> list[str]:
     found: list[str] = []
     try:
         import ifaddr
-        candidates = [ip.ip for adapter in ifaddr.get_adapters() for ip in adapter.ips if isinstance(ip.ip, str)]
+        candidates = [str(ip.ip) for adapter in ifaddr.get_adapters() for ip in adapter.ips
+                      if isinstance(ip.ip, str)]  # IPv6 addresses come as tuples
     except Exception:  # no library or no interfaces readable: ask the resolver about our own name
         try:
-            candidates = [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
+            candidates = [str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
         except OSError:
             candidates = []
     for text in candidates:

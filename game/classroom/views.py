@@ -74,15 +74,18 @@ def scene(w: Words, run: Run) -> dict[str, Any]:
     view: dict[str, Any] = dict(
         when=w.ui("scene.when", weekday=w.weekday(here.day), time=w.ui(f"time.{here.time}"), day=here.day),
         place=w.s(f"place.{here.place}") if here.place else "", text=w.s(here.text), step=run.step,
-        speaker=w.name_of(here.speaker) if sc.person(here.speaker) else "",
+        speaker=w.name_of(here.speaker) if here.speaker and sc.person(here.speaker) else "",
         choices=[(c.id, w.choice_text(c)) for c in run.choices()],
         last=last_choice(w, run, closed_by_last(run) > 0))
     if sc.goal_gate:
         g = sc.gate(sc.goal_gate)
         view["goal"] = w.ui("scene.goal", gate=w.s(g.label), at=g.at)
-    view["posts"] = [dict(name=w.name_of(p.author), text=w.s(p.text), likes=w.ui("feed.likes", n=p.likes),
-                          badge=badge(w, run.friends[p.author].score if p.author in run.friends else p.score, 14)
-                          if (p.author in run.friends or p.score is not None) else None) for p in here.posts]
+    posts = []
+    for p in here.posts:  # a friend's post shows their score now; another's the score it was written with
+        score = run.friends[p.author].score if p.author in run.friends else p.score
+        posts.append(dict(name=w.name_of(p.author), text=w.s(p.text), likes=w.ui("feed.likes", n=p.likes),
+                          badge=badge(w, score, 14) if score is not None else None))
+    view["posts"] = posts
     check = run.gate_check_here()
     if check is not None:
         gate = sc.gate(check.gate)
