@@ -264,6 +264,19 @@ def test_bad_answers_to_the_check_keep_nothing(make):
     assert not room.get(code).check_done
 
 
+def test_pages_load_nothing_from_elsewhere(make):
+    room, app, _ = make(load_scenario(default_scenario()))
+    client = phone(app)
+    join(client)
+    for _ in range(3):
+        step_once(client)
+    pages = [client.get(p) for p in ("/", "/play", "/check")] + [teacher(app, room).get("/teacher")]
+    for r in pages:
+        assert "default-src 'self'" in r.headers["content-security-policy"]
+        assert r.headers["x-frame-options"] == "DENY" and r.headers["cache-control"] == "no-store"
+        assert not re.findall(r'(?:src|href)="(?:https?:)?//', r.text)  # scripts, styles, links: all local
+
+
 def test_unknown_addresses_and_methods_get_pages(make):
     room, app, _ = make()
     client = phone(app)

@@ -75,7 +75,9 @@ def routes(room: Classroom, pages: Pages, join_url: Optional[str]) -> list[Route
         return page(request, "teacher.html", join=url, join_short=short(url),
                     check_url=url.rstrip("/") + "/check",
                     qr=svg.qr(url, pages.t(room.lang, "classroom.teacher.scan"), 10),
-                    days=[(d, words().weekday(d)) for d in range(sc.first_day, sc.last_day)], **live_context())
+                    days=[(d, words().weekday(d)) for d in range(sc.first_day, sc.last_day)],
+                    suggested=room.hold_day or next((d for d, n in summary.live(room).days if n), sc.first_day),
+                    **live_context())
 
     async def live_part(request: Request) -> Response:
         teacher(request)

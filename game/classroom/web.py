@@ -104,5 +104,10 @@ class Pages:
         return page
 
 
-# pages change with every tap: a phone's back button must ask again, not show an old page
-NO_STORE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+# pages change with every tap: a phone's back button must ask again, not show an old page. The
+# policy lets a page load only what this laptop serves (nothing from the internet, ever) and
+# keeps it out of other sites' frames (no one can trick the teacher into pressing a control).
+NO_STORE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+            "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                                       "frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+            "X-Frame-Options": "DENY"}
