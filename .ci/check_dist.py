@@ -10,7 +10,10 @@ NEEDED = ["game/cli.py", "game/engine/run.py", "game/locale/ui.en.yaml", "game/l
           "scenarios/week/scenario.yaml", "scenarios/week/en.yaml", "scenarios/week/nl.yaml",
           "scenarios/sample/scenario.yaml", "assets/fonts/Inter-Regular.otf", "assets/fonts/LICENSE-Inter.txt",
           "game/session/teachers.py", "docs/teachers/en/README.md", "docs/teachers/en/answer-key.md",
-          "docs/teachers/nl/README.md", "docs/teachers/nl/antwoorden.md"]
+          "docs/teachers/nl/README.md", "docs/teachers/nl/antwoorden.md",
+          "game/locale/classroom.en.yaml", "game/classroom/app.py", "game/classroom/templates/base.html",
+          "game/classroom/templates/scene.html", "game/classroom/static/style.css", "game/classroom/static/live.js",
+          "game/classroom/static/wait.js"]
 MAPPED = {"scenarios/": "game/scenarios/", "assets/": "game/assets/", "docs/teachers/": "game/teachers/"}
 
 

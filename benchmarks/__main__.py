@@ -1,5 +1,6 @@
 """`python -m benchmarks [--json]`: start-up, frame times, idle CPU and peak memory, each beside a
-bare pygame-ce baseline measured the same way. Figures, not timed tests."""
+bare pygame-ce baseline measured the same way. Figures, not timed tests.
+`python -m benchmarks classroom --students 60 --json`: a class playing at once (benchmarks/classroom.py)."""
 from __future__ import annotations
 
 import argparse
@@ -73,7 +74,12 @@ def peak_rss(cmd: list[str], e: dict[str, str]) -> float:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["classroom"]:  # a class of phones against `scored classroom`: benchmarks/classroom.py
+        from benchmarks.classroom import main as classroom
+        return classroom(argv[1:])
+    ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
+                                 epilog="python -m benchmarks classroom --help: the classroom's capacity")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--quick", action="store_true", help="fewer runs (for a smoke check)")
     ap.add_argument("--idle-seconds", type=float, default=10.0)

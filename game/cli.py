@@ -1,5 +1,5 @@
-"""The `scored` command: play (window or text), validate scenarios, simulate runs, print the
-teacher's materials, the kiosk's visit counts.
+"""The `scored` command: play (window or text), validate scenarios, simulate runs, serve a classroom,
+print the teacher's materials, the kiosk's visit counts.
 
 An option means the same before or after a subcommand (`scored --seed 4 simulate` is
 `scored simulate --seed 4`); an option that does not apply to what was asked for is refused.
@@ -47,11 +47,29 @@ def whole(low: int) -> Callable[[str], int]:
 
 
 # ----- the options, each with the commands it applies to -----------------------------------------
-PLAY, VALIDATE, SIMULATE, TEACHERS, VISITS = "play", "validate", "simulate", "teachers", "visits"
+PLAY, VALIDATE, SIMULATE, CLASSROOM, TEACHERS, VISITS = (
+    "play", "validate", "simulate", "classroom", "teachers", "visits")
+
+
+def language(text: str) -> str:
+    """`--lang`: a language the game has strings for (they are data: game/locale/)."""
+    from .session.strings import languages
+    known = languages()
+    if text not in known:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a language of the game ({', '.join(known)})")
+    return text
+
+
+def port_number(text: str) -> int:
+    value = whole(1)(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"a port is at most 65535, not {value}")
+    return value
+
 
 # (flags, commands, default, argparse keywords); help texts name their default
 OPTIONS: list[tuple[tuple[str, ...], tuple[str, ...], Any, dict[str, Any]]] = [
-    (("--scenario",), (PLAY, SIMULATE), None,
+    (("--scenario",), (PLAY, SIMULATE, CLASSROOM), None,
      dict(metavar="FILE", help="the scenario.yaml (or its folder) to play (default: the shipped week)")),
     (("--seed",), (PLAY, SIMULATE), None,
      dict(type=whole(0), metavar="N", help="seed of the run's chance events (default: random when "
@@ -59,8 +77,9 @@ OPTIONS: list[tuple[tuple[str, ...], tuple[str, ...], Any, dict[str, Any]]] = [
     (("--kiosk",), (PLAY, SIMULATE), False,
      dict(action="store_true", help="the museum kiosk's short week; in a window also the attract "
                                     "loop and idle reset (default: off)")),
-    (("--lang",), (PLAY, TEACHERS), None,
-     dict(choices=["en", "nl"], help="language (default: the saved setting, else en)")),
+    (("--lang",), (PLAY, CLASSROOM, TEACHERS), None,
+     dict(type=language, metavar="LANG", help="language code, such as en or nl (default: the saved setting, "
+                                              "else en; in a classroom, the students choose their own)")),
     (("--region",), (PLAY,), None,
      dict(metavar="NAME", help="whose cases the debrief's 'closer to home' shows, such as nl or intl "
                                "(default: the saved setting, else by the language)")),
@@ -96,6 +115,12 @@ OPTIONS: list[tuple[tuple[str, ...], tuple[str, ...], Any, dict[str, Any]]] = [
      dict(metavar="DIR", help="the folder to write the page into, made if missing (default: the current folder)")),
     (("--csv",), (VISITS,), False,
      dict(action="store_true", help="print CSV to stdout (default: off, a table)")),
+    (("--host",), (CLASSROOM,), "0.0.0.0",
+     dict(metavar="H", help="the address to serve on (default: 0.0.0.0, every network of this laptop)")),
+    (("--port",), (CLASSROOM,), 8765,
+     dict(type=port_number, metavar="P", help="the port to serve on (default: 8765)")),
+    (("--no-browser",), (CLASSROOM,), False,
+     dict(action="store_true", help="don't open the teacher's page in a browser (default: it opens)")),
 ]
 
 
@@ -133,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="The kiosk's visit counts: started, finished (the week's ending), "
                                    "debriefed (the debrief's last page) and abandoned, by day and language.")
     _add(c, VISITS, top=False)
+    c = sub.add_parser(CLASSROOM, help="serve the week to a class's phones on the local network",
+                       description="Serve the week as web pages to the students' phones; the teacher's page "
+                                   "shows the class live and its debrief.")
+    _add(c, CLASSROOM, top=False)
     return parser
 
 
@@ -292,6 +321,13 @@ def teachers_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
+def classroom_cmd(args: argparse.Namespace, scenario_path: str) -> int:
+    from .classroom.server import serve
+    from .session.settings import load_settings
+    lang = args.lang or load_settings().lang
+    return serve(_load(scenario_path), args.host, args.port, lang, not args.no_browser)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parse(argv)
     if args.command == VALIDATE:
@@ -301,6 +337,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command == VISITS:
         return visits_cmd(args)
     scenario_path = args.scenario or str(default_scenario())
+    if args.command == CLASSROOM:
+        return classroom_cmd(args, scenario_path)
     if args.command == SIMULATE:
         args.scenario = scenario_path
         return simulate_cmd(args)

@@ -16,6 +16,7 @@ LAYERS = {  # what each layer may import from the game (besides itself)
     "game.session": {"game.engine", "game.paths"},
     "game.textmode": {"game.engine", "game.session", "game.paths"},
     "game.window": {"game.engine", "game.session", "game.paths"},
+    "game.classroom": {"game.engine", "game.session", "game.paths"},
 }
 
 
