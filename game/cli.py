@@ -80,7 +80,7 @@ OPTIONS: list[tuple[tuple[str, ...], tuple[str, ...], Any, dict[str, Any]]] = [
     (("--lang",), (PLAY, CLASSROOM, TEACHERS), None,
      dict(type=language, metavar="LANG", help="language code, such as en or nl (default: the saved setting, "
                                               "else en; in a classroom, the students choose their own)")),
-    (("--region",), (PLAY,), None,
+    (("--region",), (PLAY, CLASSROOM), None,
      dict(metavar="NAME", help="whose cases the debrief's 'closer to home' shows, such as nl or intl "
                                "(default: the saved setting, else by the language)")),
     (("--text",), (PLAY,), False,
@@ -201,6 +201,16 @@ def _load(path: str) -> Any:
         sys.exit(1)
 
 
+def _known_region(args: argparse.Namespace, scenario: Any) -> None:
+    """Refuse a --region the scenario has no cards for, naming those it has."""
+    from .session.truth import regions
+    known = regions(scenario)
+    if args.region and args.region not in known:
+        print(f"--region: '{args.region}' is not a region of this week's cards "
+              f"({', '.join(known) or 'it has none'})", file=sys.stderr)
+        sys.exit(2)
+
+
 def scenario_files(paths: Sequence[str]) -> list[str]:
     """The scenario.yaml files named or held (at any depth) by `paths`; the shipped ones by default."""
     if not paths:
@@ -289,6 +299,7 @@ def text_cmd(args: argparse.Namespace, scenario_path: str) -> int:
     from .session.stats import Stats
     from .textmode.play import play_text
     scenario = _load(scenario_path)
+    _known_region(args, scenario)
     seed = args.seed if args.seed is not None else random.randrange(1_000_000)
     settings = load_settings()
     keep = not args.no_stats and (args.kiosk or settings.stats)  # the kiosk: always
@@ -325,7 +336,9 @@ def classroom_cmd(args: argparse.Namespace, scenario_path: str) -> int:
     from .classroom.server import serve
     from .session.settings import load_settings
     lang = args.lang or load_settings().lang
-    return serve(_load(scenario_path), args.host, args.port, lang, not args.no_browser)
+    scenario = _load(scenario_path)
+    _known_region(args, scenario)
+    return serve(scenario, args.host, args.port, lang, not args.no_browser, args.region or "")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -344,6 +357,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return simulate_cmd(args)
     if args.text:
         return text_cmd(args, scenario_path)
+    if args.region:  # the window reads the scenario later, too late to refuse the option plainly
+        _known_region(args, _load(scenario_path))
     try:
         from .window.app import main as play_window
     except ImportError as exc:  # the window needs pygame-ce

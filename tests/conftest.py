@@ -41,3 +41,20 @@ def _no_browser(monkeypatch):
     opened: list = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
     return opened
+
+
+@pytest.fixture
+def make_class(tmp_path):
+    """A classroom: make_class(scenario=, lang=, region=) -> (room, app, db path); the same path
+    rebuilds the class."""
+    from game.classroom.app import build_app
+    from game.classroom.room import Classroom
+    from game.classroom.store import Store
+    from game.engine import load_scenario
+    from game.paths import scenario_file
+
+    def build(scenario=None, lang="en", path=None, region=""):
+        path = path or tmp_path / "class.sqlite3"
+        room = Classroom(scenario or load_scenario(scenario_file("sample")), Store(path), lang, region=region)
+        return room, build_app(room, "http://192.168.1.20:8765/"), path
+    return build

@@ -10,10 +10,18 @@ import pytest
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # the test client's notice about its HTTP library
-    from starlette.testclient import TestClient
 
-from game.classroom.app import build_app
-from game.classroom.room import Classroom
+from classroom_support import (
+    field,
+    finish,
+    follow,
+    join,
+    phone,
+    play_week,
+    step_once,
+    teacher,
+)
+
 from game.classroom.store import Store
 from game.classroom.summary import MIN_WEEKS
 from game.engine import load_scenario
@@ -23,80 +31,9 @@ from game.session import strings
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
-@pytest.fixture
-def make(tmp_path):
-    """make(scenario=..., lang=...) -> (room, app, db path); the same path rebuilds the class."""
-    def build(scenario=None, lang="en", path=None):
-        path = path or tmp_path / "class.sqlite3"
-        room = Classroom(scenario or load_scenario(scenario_file("sample")), Store(path), lang)
-        return room, build_app(room, "http://192.168.1.20:8765/"), path
-    return build
-
-
-def phone(app) -> TestClient:
-    return TestClient(app, follow_redirects=False)
-
-
-def follow(client: TestClient, response):
-    while response.status_code in (302, 303, 307):
-        response = client.get(response.headers["location"])
-    return response
-
-
-def join(client: TestClient, lang="en") -> str:
-    r = client.post("/join", data={"lang": lang})
-    assert r.status_code == 303 and r.headers["location"] == "/play"
-    return client.cookies["scored_code"]
-
-
-def field(page: str, name: str) -> str | None:
-    m = re.search(rf'name="{name}" value="([^"]*)"', page)
-    return m.group(1) if m else None
-
-
-def step_once(client: TestClient, pick=0):
-    """Do what the current page asks (one post); return the page after it, or None at the ending."""
-    r = client.get("/play")
-    if r.status_code == 303 and r.headers["location"] == "/ending":
-        return None
-    assert r.status_code == 200, r.text[:400]
-    page = r.text
-    if 'action="/start"' in page:
-        return follow(client, client.post("/start"))
-    if 'action="/check-before"' in page:
-        answers = dict(re.findall(r'<input type="radio" name="([^"]+)" value="([^"]+)"', page))
-        return follow(client, client.post("/check-before", data=dict(answers, send="1")))
-    if 'action="/next"' in page:
-        return follow(client, client.post("/next", data={"day": field(page, "day")}))
-    choices = re.findall(r'name="choice" value="([^"]+)"', page)
-    assert choices, page[:600]
-    return follow(client, client.post("/choose", data={"choice": choices[pick % len(choices)],
-                                                       "step": field(page, "step")}))
-
-
-def play_week(client: TestClient, pick=0) -> int:
-    posts = 0
-    while step_once(client, pick) is not None:
-        posts += 1
-        assert posts < 400
-    return posts
-
-
-def finish(client: TestClient, after=True):
-    """The debrief and, when asked, the check after the week (its first answers)."""
-    assert client.get("/ending").status_code == 200
-    assert client.get("/debrief").status_code == 200
-    if after:
-        page = client.get("/after").text
-        first = {}
-        for name, value in re.findall(r'<input type="radio" name="([^"]+)" value="([^"]+)"', page):
-            first.setdefault(name, value)
-        assert client.post("/after", data=dict(first, send="1")).status_code == 303
-
-
 # ----- joining and playing ---------------------------------------------------------------------
-def test_join_hands_out_a_short_code_in_a_private_cookie(make):
-    room, app, _ = make()
+def test_join_hands_out_a_short_code_in_a_private_cookie(make_class):
+    room, app, _ = make_class()
     client = phone(app)
     page = client.get("/").text
     assert '<html lang="en">' in page and "English" in page and "Nederlands" in page
@@ -110,9 +47,9 @@ def test_join_hands_out_a_short_code_in_a_private_cookie(make):
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_a_whole_week_then_the_debrief_and_the_check_after(make, lang):
+def test_a_whole_week_then_the_debrief_and_the_check_after(make_class, lang):
     strings.MISSING.clear()
-    room, app, _ = make(load_scenario(default_scenario()), lang)
+    room, app, _ = make_class(load_scenario(default_scenario()), lang)
     client = phone(app)
     code = join(client, lang)
     assert play_week(client) > 25
@@ -134,8 +71,8 @@ def test_a_whole_week_then_the_debrief_and_the_check_after(make, lang):
     assert strings.MISSING == set(), strings.MISSING
 
 
-def test_a_scene_shows_the_score_with_its_tier_and_shape_and_the_friends(make):
-    room, app, _ = make(load_scenario(default_scenario()))
+def test_a_scene_shows_the_score_with_its_tier_and_shape_and_the_friends(make_class):
+    room, app, _ = make_class(load_scenario(default_scenario()))
     client = phone(app)
     code = join(client)
     step_once(client)  # the intro
@@ -147,8 +84,8 @@ def test_a_scene_shows_the_score_with_its_tier_and_shape_and_the_friends(make):
         assert room.scenario.strings.get(room.scenario.friends[fid].name, "en") in page
 
 
-def test_another_scenario_plays_in_the_classroom(make):
-    room, app, _ = make(load_scenario(scenario_file("gigweek")), "nl")
+def test_another_scenario_plays_in_the_classroom(make_class):
+    room, app, _ = make_class(load_scenario(scenario_file("gigweek")), "nl")
     client = phone(app)
     code = join(client, "nl")
     play_week(client, pick=1)
@@ -156,8 +93,8 @@ def test_another_scenario_plays_in_the_classroom(make):
     assert room.get(code).run.ended and client.get("/results").status_code == 200
 
 
-def test_the_code_continues_the_week_on_another_phone(make):
-    room, app, _ = make()
+def test_the_code_continues_the_week_on_another_phone(make_class):
+    room, app, _ = make_class()
     first = phone(app)
     code = join(first)
     for _ in range(4):
@@ -170,8 +107,8 @@ def test_the_code_continues_the_week_on_another_phone(make):
     assert room.get(code).run.log == log
 
 
-def test_a_double_tap_applies_once_and_a_stale_page_shows_the_current_one(make):
-    room, app, _ = make()
+def test_a_double_tap_applies_once_and_a_stale_page_shows_the_current_one(make_class):
+    room, app, _ = make_class()
     client = phone(app)
     code = join(client)
     step_once(client)
@@ -185,119 +122,11 @@ def test_a_double_tap_applies_once_and_a_stale_page_shows_the_current_one(make):
     assert room.get(code).days_seen == 0
 
 
-# ----- bad input -------------------------------------------------------------------------------
-def started(make):
-    room, app, _ = make()
-    client = phone(app)
-    code = join(client)
-    step_once(client)
-    step_once(client)
-    return room, app, client, room.get(code)
-
-
-@pytest.mark.parametrize("form, status", [
-    ({"choice": "no_such_choice"}, 400),
-    ({"choice": "buy_game", "step": "x"}, 400),
-    ({"choice": "buy_game", "step": "-1"}, 400),
-    ({"choice": "buy_game", "step": "99999999"}, 400),
-    ({"choice": "a" * 500, "step": "0"}, 400),
-])
-def test_bad_choices_are_refused_with_a_page_and_change_nothing(make, form, status):
-    room, app, client, st = started(make)
-    form = dict({"step": str(st.run.step)}, **form)
-    r = client.post("/choose", data=form)
-    assert r.status_code == status and "<h1>" in r.text and 'href="/play"' in r.text
-    assert st.run.log == [] and st.run.step == 0
-
-
-def test_a_choice_from_another_scene_is_unknown_here(make):
-    room, app, client, st = started(make)
-    elsewhere = next(c.id for s in room.scenario.scenes.values() for c in s.choices
-                     if c.id not in {o.id for o in st.run.choices()})
-    r = client.post("/choose", data={"choice": elsewhere, "step": "0"})
-    assert r.status_code == 400 and st.run.log == []
-
-
-def test_oversized_bodies_are_refused_with_413(make):
-    room, app, client, st = started(make)
-    r = client.post("/choose", content=b"choice=" + b"a" * 40_000, headers={"content-type": "application/x-www-form-urlencoded"})
-    assert r.status_code == 413 and "<h1>" in r.text
-
-    def chunks():  # no length announced: counted as it comes
-        for _ in range(40):
-            yield b"a" * 1000
-    r = client.post("/choose", content=chunks(), headers={"content-type": "application/x-www-form-urlencoded"})
-    assert r.status_code == 413
-    assert st.run.log == []
-
-
-def test_a_forged_or_unknown_code_is_refused_with_a_way_to_join(make):
-    room, app, _, st = started(make)
-    stranger = phone(app)
-    stranger.cookies.set("scored_code", "ZZZZZZ")
-    r = stranger.get("/play")
-    assert r.status_code == 404 and 'href="/"' in r.text and "scored_code=" in r.headers["set-cookie"]
-    assert phone(app).get("/play").status_code == 403
-    for typed in ("ZZZZZZ", "", "<script>", st.code + "X"):
-        assert phone(app).post("/resume", data={"code": typed}).status_code == 404
-    assert phone(app).post("/choose", data={"choice": "x", "step": "0"}).status_code == 403
-
-
-def test_a_student_changes_only_their_own_week(make):
-    room, app, client, mine = started(make)
-    other = phone(app)
-    theirs = room.get(join(other))
-    page = client.get("/play").text
-    # another student's code in a form field means nothing: the cookie alone says whose week it is
-    client.post("/choose", data={"choice": field(page, "choice"), "step": "0", "code": theirs.code})
-    assert len(mine.run.log) == 1 and theirs.run.log == [] and not theirs.intro_seen
-
-
-def test_bad_answers_to_the_check_keep_nothing(make):
-    room, app, _ = make()
-    client = phone(app)
-    code = join(client)
-    step_once(client)
-    q = room.get(code).session.check[0]
-    r = client.post("/check-before", data={q.id: "no_such_answer", "send": "1"})
-    assert r.status_code == 400 and room.get(code).session.check_before is None
-    assert not room.get(code).check_done
-
-
-def test_pages_load_nothing_from_elsewhere(make):
-    room, app, _ = make(load_scenario(default_scenario()))
-    client = phone(app)
-    join(client)
-    for _ in range(3):
-        step_once(client)
-    pages = [client.get(p) for p in ("/", "/play", "/check")] + [teacher(app, room).get("/teacher")]
-    for r in pages:
-        assert "default-src 'self'" in r.headers["content-security-policy"]
-        assert r.headers["x-frame-options"] == "DENY" and r.headers["cache-control"] == "no-store"
-        assert not re.findall(r'(?:src|href)="(?:https?:)?//', r.text)  # scripts, styles, links: all local
-
-
-def test_unknown_addresses_and_methods_get_pages(make):
-    room, app, _ = make()
-    client = phone(app)
-    r = client.get("/nothing/here")
-    assert r.status_code == 404 and "<h1>" in r.text
-    assert client.get("/choose").status_code == 405
-    assert client.get("/check").status_code == 200  # the network check
-
-
 # ----- the teacher -------------------------------------------------------------------------------
-def teacher(app, room) -> TestClient:
-    client = phone(app)
-    r = client.get(f"/teacher?token={room.token}")
-    assert r.status_code == 303 and r.headers["location"] == "/teacher"
-    return client
-
-
 @pytest.mark.parametrize("path", ["/teacher", "/teacher/class", "/teacher/export.csv", "/teacher/events",
                                   "/teacher/live", "/teacher/end"])
-def test_teacher_pages_need_the_token(make, path):
-    room, app, _ = make()
+def test_teacher_pages_need_the_token(make_class, path):
+    room, app, _ = make_class()
     client = phone(app)
     assert client.get(path).status_code == 403
     client.cookies.set("scored_teacher", "wrong")
@@ -307,8 +136,8 @@ def test_teacher_pages_need_the_token(make, path):
 
 @pytest.mark.parametrize("path, form", [("/teacher/hold", {"day": "1"}), ("/teacher/release", {}),
                                         ("/teacher/end-week", {}), ("/teacher/end", {})])
-def test_teacher_controls_need_the_token_in_the_form(make, path, form):
-    room, app, _ = make()
+def test_teacher_controls_need_the_token_in_the_form(make_class, path, form):
+    room, app, _ = make_class()
     st = room.join("en")
     client = teacher(app, room)  # the cookie alone is not enough for a control
     for token in (None, "wrong"):
@@ -317,8 +146,8 @@ def test_teacher_controls_need_the_token_in_the_form(make, path, form):
     assert room.hold_day is None and not room.week_ended and room.get(st.code) is not None
 
 
-def test_the_teacher_page_shows_the_qr_code_and_who_is_on_which_day(make):
-    room, app, _ = make()
+def test_the_teacher_page_shows_the_qr_code_and_who_is_on_which_day(make_class):
+    room, app, _ = make_class()
     for _ in range(3):
         student = phone(app)
         join(student)
@@ -330,8 +159,8 @@ def test_the_teacher_page_shows_the_qr_code_and_who_is_on_which_day(make):
     assert "3 students joined" in client.get("/teacher/live").text
 
 
-def test_hold_at_a_days_end_waits_then_release_goes_on(make):
-    room, app, _ = make()
+def test_hold_at_a_days_end_waits_then_release_goes_on(make_class):
+    room, app, _ = make_class()
     client = teacher(app, room)
     assert client.post("/teacher/hold", data={"token": room.token, "day": "1"}).status_code == 303
     student = phone(app)
@@ -351,8 +180,8 @@ def test_hold_at_a_days_end_waits_then_release_goes_on(make):
     assert client.post("/teacher/hold", data={"token": room.token, "day": "99"}).status_code == 400
 
 
-def test_ending_the_week_for_all_stops_unfinished_weeks(make):
-    room, app, _ = make()
+def test_ending_the_week_for_all_stops_unfinished_weeks(make_class):
+    room, app, _ = make_class()
     student = phone(app)
     code = join(student)
     for _ in range(4):
@@ -369,8 +198,8 @@ def test_ending_the_week_for_all_stops_unfinished_weeks(make):
     assert 'action="/choose"' in follow(student, student.get("/play")).text and room.get(code)
 
 
-def test_the_class_debrief_shows_shares_only_from_five_weeks(make):
-    room, app, _ = make()
+def test_the_class_debrief_shows_shares_only_from_five_weeks(make_class):
+    room, app, _ = make_class()
     client = teacher(app, room)
     for i in range(MIN_WEEKS):
         if i == MIN_WEEKS - 1:
@@ -385,8 +214,8 @@ def test_the_class_debrief_shows_shares_only_from_five_weeks(make):
     assert "students answered before and after" in page and "%" in page
 
 
-def test_the_export_has_every_week_and_no_code(make):
-    room, app, _ = make()
+def test_the_export_has_every_week_and_no_code(make_class):
+    room, app, _ = make_class()
     codes = []
     for i in range(3):
         student = phone(app)
@@ -404,8 +233,8 @@ def test_the_export_has_every_week_and_no_code(make):
     assert len(finished) == 2 and all(line.count(",") >= 7 for line in finished)
 
 
-def test_ending_the_class_deletes_its_data(make):
-    room, app, path = make()
+def test_ending_the_class_deletes_its_data(make_class):
+    room, app, path = make_class()
     student = phone(app)
     join(student)
     step_once(student)
@@ -417,8 +246,8 @@ def test_ending_the_class_deletes_its_data(make):
     assert client.get("/teacher").status_code == 200  # the same teacher's address still works
 
 
-def test_the_live_view_streams_server_sent_events(make):
-    room, app, _ = make()
+def test_the_live_view_streams_server_sent_events(make_class):
+    room, app, _ = make_class()
     client = teacher(app, room)
     with client.stream("GET", "/teacher/events") as r:
         assert r.headers["content-type"].startswith("text/event-stream")
@@ -431,8 +260,8 @@ def test_the_live_view_streams_server_sent_events(make):
 
 
 # ----- a restart -------------------------------------------------------------------------------
-def test_a_restart_loses_nothing(make):
-    room, app, path = make()
+def test_a_restart_loses_nothing(make_class):
+    room, app, path = make_class()
     done, halfway = phone(app), phone(app)
     first, second = join(done), join(halfway)
     play_week(done)
@@ -443,7 +272,7 @@ def test_a_restart_loses_nothing(make):
     before = {code: (st.run.log, st.days_seen, st.check_done, st.session.check_before, st.check_after)
               for code, st in room.students.items()}
     room.store.close()
-    again, app2, _ = make(path=path)
+    again, app2, _ = make_class(path=path)
     after = {code: (st.run.log, st.days_seen, st.check_done, st.session.check_before, st.check_after)
              for code, st in again.students.items()}
     assert after == before and again.token == room.token and again.hold_day == 2

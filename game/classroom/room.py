@@ -100,10 +100,11 @@ class Classroom:
     """Every student's week, the teacher's token and hold; changes are stored as they happen."""
 
     def __init__(self, scenario: Scenario, store: Store, lang: str = "en",
-                 new_seed: Callable[[], int] = lambda: secrets.randbelow(1_000_000)):
+                 new_seed: Callable[[], int] = lambda: secrets.randbelow(1_000_000), region: str = ""):
         self.scenario = scenario
         self.store = store
         self.lang = lang
+        self.region = region  # whose cases 'closer to home' shows; "" = by each student's language
         self.new_seed = new_seed
         self.students: dict[str, Student] = {}
         self.version = 0  # goes up with every change: the teacher's live view waits on it

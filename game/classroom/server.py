@@ -145,7 +145,7 @@ class Background:
 
 
 def serve(scenario: Scenario, host: str = "0.0.0.0", port: int = DEFAULT_PORT, lang: str = "en",
-          browser: bool = True) -> int:
+          browser: bool = True, region: str = "") -> int:
     import uvicorn
 
     from .app import build_app
@@ -159,7 +159,7 @@ def serve(scenario: Scenario, host: str = "0.0.0.0", port: int = DEFAULT_PORT, l
             print(f"Cannot serve on {host}:{port} ({exc.strerror or exc}); check --host.", file=sys.stderr)
         return 1
     path = class_file(scenario)
-    room = Classroom(scenario, Store(path), lang)
+    room = Classroom(scenario, Store(path), lang, region=region)
     students, teacher = announce(host, port, room.token)
     if room.students:
         print(f"Going on with the class kept in {path} ({len(room.students)} students).")

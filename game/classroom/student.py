@@ -16,6 +16,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ..session.strings import languages
+from ..session.truth import region_for
 from ..session.words import Words
 from . import views
 from .room import (
@@ -32,7 +33,7 @@ from .room import (
     Classroom,
     Student,
 )
-from .web import CODE_COOKIE, COOKIE_AGE, NO_STORE, Pages, Refusal, TooLarge
+from .web import CODE_COOKIE, COOKIE_AGE, NO_STORE, Guesses, Pages, Refusal, TooLarge
 
 MAX_FIELD = 100  # characters: every id and answer of a week is far shorter
 WAIT_SECONDS = 5  # how often the teacher's pause page asks again
@@ -73,6 +74,7 @@ def remember(response: Response, code: str) -> Response:
 
 def routes(room: Classroom, pages: Pages) -> list[Route]:
     analysing = asyncio.Lock()
+    guesses = Guesses()
 
     def student(request: Request) -> Student:
         code = request.cookies.get(CODE_COOKIE)
@@ -80,8 +82,16 @@ def routes(room: Classroom, pages: Pages) -> list[Route]:
             raise Refusal(403, "classroom.error.no_code", ("/", "classroom.join.again"))
         st = room.get(code)
         if st is None:
-            raise Refusal(404, "classroom.error.unknown_code", ("/", "classroom.join.again"), forget=True)
+            refuse_unknown(request, forget=True)
+        assert st is not None
         return st
+
+    def refuse_unknown(request: Request, forget: bool = False) -> None:
+        address = request.client.host if request.client else ""
+        if guesses.blocked(address):
+            raise Refusal(429, "classroom.error.guesses", ("/", "classroom.error.home"), forget=forget)
+        guesses.missed(address)
+        raise Refusal(404, "classroom.error.unknown_code", ("/", "classroom.join.again"), forget=forget)
 
     def words(st: Student) -> Words:
         return Words(room.scenario, st.lang, run=st.run)
@@ -107,8 +117,9 @@ def routes(room: Classroom, pages: Pages) -> list[Route]:
     async def resume(request: Request) -> Response:
         form = await fields(request)
         code = room.normal_code(form.get("code", ""))
-        if room.get(code) is None:
-            raise Refusal(404, "classroom.error.unknown_code", ("/", "classroom.join.again"))
+        address = request.client.host if request.client else ""
+        if guesses.blocked(address) or room.get(code) is None:
+            refuse_unknown(request)
         return remember(go("/play"), code)
 
     async def play(request: Request) -> Response:
@@ -185,7 +196,8 @@ def routes(room: Classroom, pages: Pages) -> list[Route]:
                 made = st.session.debrief if st.session.debrief is not None and st.session.debrief.run is st.run \
                     else await run_in_threadpool(room.debrief, st)
             analysis = made.analysis
-        view = await run_in_threadpool(views.debrief, words(st), st.run, analysis)
+        view = await run_in_threadpool(views.debrief, words(st), st.run, analysis,
+                                        region_for(room.scenario, room.region, st.lang))
         feelings = [(f, words(st).s(f"feeling.{f}")) for f in room.scenario.debrief.feelings]
         return page(request, st, "debrief.html", view=view, feelings=feelings, feeling=st.feeling,
                     ended=st.run.ended, has_check=bool(st.session.check))

@@ -19,8 +19,10 @@ from ..session.sentences import (
     friend_lines,
     source_line,
     steer_lines,
+    verdict_texts,
     week_lines,
 )
+from ..session.truth import home_cards, verdicts
 from ..session.words import Words
 from . import svg
 
@@ -165,6 +167,9 @@ class Card:
     source: str
     url: str
     qr: str = ""
+    origin: str = ""  # where a myth came from: cited as its origin, never as evidence
+    verdict: str = ""  # a verdict's word (real, partly real, invented)
+    met: str = ""  # said when the student's week staged the rule
 
 
 @dataclass
@@ -176,6 +181,7 @@ class DebriefView:
     steering: list[str] = field(default_factory=list)
     friends: list[list[str]] = field(default_factory=list)
     whatif: list[list[str]] = field(default_factory=list)
+    verdicts: list[Card] = field(default_factory=list)
     myths: list[Card] = field(default_factory=list)
     home: list[Card] = field(default_factory=list)
 
@@ -190,19 +196,37 @@ def warm_codes(scenario: Any, langs: Any) -> None:
                 svg.qr(src.url, label, 3)
 
 
-def _cards(w: Words, run: Run, kind: str) -> list[Card]:
+def _qr(w: Words, run: Run, source_id: str) -> str:
+    src = run.scenario.sources[source_id]
+    return svg.qr(src.url, w.ui("debrief.source.scan"), 3) if cited(src.url, str(src.status)) else ""
+
+
+def _cards(w: Words, run: Run, kind: str, region: str = "") -> list[Card]:
+    sc = run.scenario
     out = []
-    for card in getattr(run.scenario.debrief, kind):
+    for card in home_cards(sc, region) if kind == "home" else sc.debrief.myths:
         claim, fact = card_texts(w, kind, card)
-        src = run.scenario.sources[card.source]
-        out.append(Card(claim, fact, source_line(w, run, card.source), src.url,
-                        svg.qr(src.url, w.ui("debrief.source.scan"), 3) if cited(src.url, str(src.status)) else ""))
+        origin = w.ui("debrief.verdict.origin", source=source_line(w, run, card.origin)) \
+            if kind == "myths" and card.origin else ""
+        out.append(Card(claim, fact, source_line(w, run, card.source), sc.sources[card.source].url,
+                        _qr(w, run, card.source), origin))
     return out
 
 
-def debrief(w: Words, run: Run, analysis: Optional[Debrief]) -> DebriefView:
+def _verdicts(w: Words, run: Run) -> list[Card]:
+    """Rule by rule, those the student's week met first."""
+    out = []
+    for v in verdicts(run):
+        t = verdict_texts(w, run, v)
+        origin = " ".join(t[k] for k in ("origin", "seed") if k in t)
+        out.append(Card(t["claim"], t["found"], t["source"], run.scenario.sources[v.group.source].url,
+                        _qr(w, run, v.group.source), origin, t["verdict"], t["met"]))
+    return out
+
+
+def debrief(w: Words, run: Run, analysis: Optional[Debrief], region: str = "") -> DebriefView:
     """The debrief; without an analysis (a week the teacher ended early) only the week so far and
-    the cards."""
+    the cards. `region`: whose cases the home cards are (see session.truth)."""
     sc = run.scenario
     lines = week_lines(w, run)[1:]
     cut = lines.index("") if "" in lines else len(lines)
@@ -210,7 +234,8 @@ def debrief(w: Words, run: Run, analysis: Optional[Debrief]) -> DebriefView:
     final = days.pop() if days else ""
     names = [(d, w.ui(f"day_short.{d}")) for d in range(sc.first_day, sc.last_day + 1)]
     chart = svg.week_chart(week_chart(run), w.ui("debrief.chart.title"), names, {g.id: w.s(g.label) for g in sc.gates})
-    view = DebriefView(chart, days, final, ledger, myths=_cards(w, run, "myths"), home=_cards(w, run, "home"))
+    view = DebriefView(chart, days, final, ledger, verdicts=_verdicts(w, run), myths=_cards(w, run, "myths"),
+                       home=_cards(w, run, "home", region))
     if analysis is not None:
         view.steering = steer_lines(w, analysis)
         view.friends = [friend_lines(w, run, f) for f in analysis.friends]
@@ -220,8 +245,8 @@ def debrief(w: Words, run: Run, analysis: Optional[Debrief]) -> DebriefView:
 
 def check_items(w: Words, run: Run, items: Any) -> list[dict[str, Any]]:
     """The check's questions with their answers, for a form."""
-    return [dict(id=q.id, text=w.s(f"quiz.{q.id}"), answers=[(a, w.s(f"quiz.{q.id}.{a}")) for a in q.answers])
-            for q in items]
+    return [dict(id=q.id, text=w.s(f"quiz.{q.id}"), answers=[(a, w.s(f"quiz.{q.id}.{a}")) for a in q.answers],
+                 opinion="" if q.correct else w.ui("classroom.results.opinion")) for q in items]
 
 
 def results(w: Words, run: Run, items: Any, before: Optional[dict[str, str]], after: dict[str, str]) -> dict[str, Any]:
@@ -241,7 +266,9 @@ def results(w: Words, run: Run, items: Any, before: Optional[dict[str, str]], af
                          if before else "",
                          before_ok=bool(before) and (before or {}).get(q.id) == q.correct,
                          after=w.ui("debrief.quiz.after", answer=say(q.id, after.get(q.id))),
-                         after_ok=after.get(q.id) == q.correct))
+                         after_ok=after.get(q.id) == q.correct,
+                         opinion="" if q.correct else w.ui("classroom.results.opinion"),
+                         why=w.s(f"quiz.{q.id}.why") if run.scenario.strings.has(f"quiz.{q.id}.why") else ""))
     return dict(score_before=w.ui("debrief.quiz.score_before", n=right(before), total=len(scored)) if before
                 else w.ui("debrief.quiz.no_before"),
                 score_after=w.ui("debrief.quiz.score_after", n=right(after), total=len(scored)),

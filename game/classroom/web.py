@@ -3,6 +3,7 @@ refusals as pages of their own (4xx, with a way on), the cookies, and the limit 
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any, Callable, Optional
 
@@ -30,6 +31,39 @@ class Refusal(Exception):
         super().__init__(what)
         self.status, self.what, self.way, self.values = status, what, way, values
         self.forget = forget  # the code in the cookie is no good: drop it
+
+
+class Guesses:
+    """Unknown codes (typed or in a cookie), counted per address for a minute, in memory only:
+    past `limit` that address is refused for the rest of the minute, so nobody can try codes
+    until one belongs to a classmate (36**6 codes; 20 a minute is a few thousand in a lesson)."""
+
+    WINDOW = 60.0  # seconds
+    MAX_ADDRESSES = 4096  # a flood from many addresses cannot grow the table without bound
+
+    def __init__(self, limit: int = 20, clock: Callable[[], float] = time.monotonic):
+        self.limit, self.clock = limit, clock
+        self.misses: dict[str, list[float]] = {}
+
+    def _recent(self, address: str) -> list[float]:
+        now = self.clock()
+        kept = [t for t in self.misses.get(address, ()) if now - t < self.WINDOW]
+        if kept:
+            self.misses[address] = kept
+        else:
+            self.misses.pop(address, None)
+        return kept
+
+    def blocked(self, address: str) -> bool:
+        return len(self._recent(address)) >= self.limit
+
+    def missed(self, address: str) -> None:
+        if address not in self.misses and len(self.misses) >= self.MAX_ADDRESSES:
+            for old in [a for a in self.misses if not self._recent(a)]:
+                self.misses.pop(old, None)
+            if len(self.misses) >= self.MAX_ADDRESSES:
+                self.misses.pop(next(iter(self.misses)))
+        self.misses.setdefault(address, []).append(self.clock())
 
 
 class BodyLimit:
