@@ -36,7 +36,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..paths import teachers_dir
-from .teachers_style import CSS, TITLES
+from .strings import ui
+from .teachers_style import CSS
 
 CONTENTS = "contents"
 MARKER = re.compile(r"\A\s*<!--\s*doc:\s*([a-z0-9-]+)((?:\s+[a-z0-9-]+)*)\s*-->\s*\n")
@@ -181,7 +182,7 @@ def render(lang: str) -> str:
     """Every document of `lang` as one self-contained HTML page for A4."""
     docs = documents(lang)
     kinds = {d.path.name: d.kind for d in docs}
-    title, hint = TITLES.get(lang, TITLES["en"])
+    title, hint = ui("msg.teachers_page", lang), ui("msg.teachers_print", lang)
     sections = "\n".join(document_html(d, kinds) for d in docs)
     return (f'<!DOCTYPE html>\n<html lang="{htmlmod.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

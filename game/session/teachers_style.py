@@ -5,16 +5,6 @@ worksheets with tall rows and writing lines, long addresses wrapped: nothing wid
 """
 from __future__ import annotations
 
-# the page's title, and the hint shown on screen only (never printed), per language
-TITLES: dict[str, tuple[str, str]] = {
-    "en": ("Scored: materials for teachers",
-           "Print this page on A4 (Ctrl+P, or Cmd+P on a Mac). Each document starts on a new page. "
-           "Turn off the browser's own headers and footers."),
-    "nl": ("Scored: materiaal voor docenten",
-           "Print deze pagina op A4 (Ctrl+P, of Cmd+P op een Mac). Elk document begint op een nieuwe "
-           "pagina. Zet de kop- en voetteksten van de browser uit."),
-}
-
 CSS = """\
 @page {
   size: A4;
