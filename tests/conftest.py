@@ -58,3 +58,14 @@ def make_class(tmp_path):
         room = Classroom(scenario or load_scenario(scenario_file("sample")), Store(path), lang, region=region)
         return room, build_app(room, "http://192.168.1.20:8765/"), path
     return build
+
+
+@pytest.fixture
+def pseudo_language():
+    """The game's own strings speak the pseudo-language (game/session/pseudo.py) for one test."""
+    from game.session import pseudo, strings
+    before = strings.catalogue()
+    pseudo.enable()
+    yield pseudo.CODE
+    with strings._lock:
+        strings._catalogue = before

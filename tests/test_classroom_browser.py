@@ -22,6 +22,7 @@ from game.classroom.server import Background
 from game.classroom.store import Store
 from game.engine import load_scenario
 from game.paths import default_scenario
+from game.session import pseudo
 from game.session.strings import ui
 
 FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -88,6 +89,13 @@ class Checker:
             self.problems.append(f"{kind}: no lang attribute")
         if d.execute_script("return document.documentElement.scrollWidth > document.documentElement.clientWidth"):
             self.problems.append(f"{kind}: the page scrolls sideways at {d.get_window_size()['width']} px")
+        out = d.execute_script("""return [...document.querySelectorAll('body *')].filter(e => {
+            const r = e.getBoundingClientRect();
+            return r.width > 2 && r.height > 2 && (r.right > innerWidth + 1 || e.scrollWidth > e.clientWidth + 1
+                   && getComputedStyle(e).overflowX === 'hidden');
+        }).map(e => e.tagName + ': ' + e.textContent.trim().slice(0, 40));""")
+        if out:
+            self.problems.append(f"{kind}: cut or out of the screen: {out[:3]}")
         if kind in self.seen:
             return
         self.seen.add(kind)
@@ -115,9 +123,14 @@ def kind_of(driver: WebDriver) -> str:
     return "other"
 
 
-@pytest.fixture(params=["en", "nl"])
+@pytest.fixture(params=["en", "nl", pseudo.CODE])
 def classroom(tmp_path, request):
-    room = Classroom(load_scenario(default_scenario()), Store(tmp_path / "class.sqlite3"), request.param)
+    """A class of five who finished; in the pseudo-language too (every string a third longer)."""
+    scenario = load_scenario(default_scenario())
+    if request.param == pseudo.CODE:
+        request.getfixturevalue("pseudo_language")
+        scenario = pseudo.scenario_with(scenario)
+    room = Classroom(scenario, Store(tmp_path / "class.sqlite3"), request.param)
     rng = random.Random(5)
     for _ in range(5):  # classmates who finished, so the class debrief has figures
         st = room.join(room.lang)

@@ -10,6 +10,7 @@ import pygame
 
 from game.engine import load_scenario
 from game.paths import SCENARIOS
+from game.session import pseudo
 from game.window.app import App
 
 SAMPLE = SCENARIOS / "sample" / "scenario.yaml"
@@ -33,7 +34,10 @@ def make_app(path: Path = SAMPLE, size: str = "1280x720", lang: Optional[str] = 
     app.settings.high_contrast = high_contrast
     app.settings.dyslexic_font = dyslexic_font
     app.open_window()
-    app.loaded(scenario(Path(path)))
+    sc = scenario(Path(path))
+    if lang == pseudo.CODE:  # the layout check's longer language (the `pseudo_language` fixture)
+        sc = pseudo.scenario_with(sc)
+    app.loaded(sc)
     app.to_title()
     app.frame([], 0.0)
     return app

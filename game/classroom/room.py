@@ -38,7 +38,7 @@ from ..session.debrief import DebriefSession
 from ..session.play import PlaySession
 from ..session.saves import Saved
 from ..session.stats import Stats
-from ..session.strings import languages
+from ..session.strings import offered
 from .store import Row, Store
 
 ALPHABET = "ACDEFHJKMNPRTUVWXY3479"  # no 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B: read aloud or typed, never mistaken
@@ -105,6 +105,7 @@ class Classroom:
         self.store = store
         self.lang = lang
         self.region = region  # whose cases 'closer to home' shows; "" = by each student's language
+        self.languages = offered(scenario.languages)  # those both the game and the week speak
         self.new_seed = new_seed
         self.students: dict[str, Student] = {}
         self.version = 0  # goes up with every change: the teacher's live view waits on it
@@ -133,7 +134,7 @@ class Classroom:
                 print(f"scored classroom: the week of {row.code} was left out: {problem}", file=sys.stderr)
                 continue
             self.students[row.code] = Student(
-                row.code, row.lang if row.lang in languages() else self.lang, session, row.intro_seen,
+                row.code, row.lang if row.lang in self.languages else self.lang, session, row.intro_seen,
                 row.check_done, min(row.days_seen, len(run.day_summaries)), dict(row.check_after or {}),
                 row.after_done, row.feeling)
 
@@ -166,7 +167,7 @@ class Classroom:
     def join(self, lang: str) -> Student:
         code = self.new_code()
         session = self._session(code)
-        lang = lang if lang in languages() else self.lang
+        lang = lang if lang in self.languages else self.lang
         self.store.add(Row(code, lang, {}))
         session.new_week()
         student = self.students[code] = Student(code, lang, session)
@@ -174,7 +175,7 @@ class Classroom:
         return student
 
     def set_lang(self, st: Student, lang: str) -> bool:
-        if lang not in languages():
+        if lang not in self.languages:
             return False
         st.lang = lang
         self.store.update(st.code, lang=lang)

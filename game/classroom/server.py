@@ -164,9 +164,8 @@ def serve(scenario: Scenario, host: str = "0.0.0.0", port: int = DEFAULT_PORT, l
     if room.students:
         print(f"Going on with the class kept in {path} ({len(room.students)} students).")
     app = build_app(room, students)
-    from ..session.strings import languages
     from .views import warm_codes
-    threading.Thread(target=warm_codes, args=(scenario, list(languages())), daemon=True).start()
+    threading.Thread(target=warm_codes, args=(scenario, list(room.languages)), daemon=True).start()
     config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_graceful_shutdown=2,
                             server_header=False)
     server = uvicorn.Server(config)

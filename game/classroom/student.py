@@ -15,7 +15,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ..session.strings import languages
 from ..session.truth import region_for
 from ..session.words import Words
 from . import views
@@ -109,7 +108,7 @@ def routes(room: Classroom, pages: Pages) -> list[Route]:
     async def join(request: Request) -> Response:
         form = await fields(request)
         lang = form.get("lang", room.lang)
-        if lang not in languages():
+        if lang not in room.languages:
             raise Refusal(400, "classroom.error.bad")
         st = room.join(lang)
         return remember(go("/play"), st.code)

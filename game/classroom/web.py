@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..session.strings import languages, ui
+from ..session.strings import ui
 from .room import Classroom, Student
 
 HERE = Path(__file__).resolve().parent
@@ -126,7 +126,7 @@ class Pages:
         def t(string_id: str, **values: Any) -> str:
             return ui(string_id, lang, **values)
         page = self.env.get_template(name).render(
-            t=t, lang=lang, languages=languages(), request=request, scenario=self.room.scenario, **context)
+            t=t, lang=lang, languages=self.room.languages, request=request, scenario=self.room.scenario, **context)
         return HTMLResponse(page, status_code=status, headers=NO_STORE)
 
     def refusal(self, request: Request, exc: Refusal) -> HTMLResponse:

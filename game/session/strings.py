@@ -92,6 +92,13 @@ def languages() -> dict[str, str]:
     return {code: c.language_name(code) for code in codes if code in c.languages}
 
 
+def offered(scenario_languages: Any) -> dict[str, str]:
+    """The languages a player may choose for a week: those both the game and the week speak (a
+    week in a language the game lacks, or the reverse, would mix two), code to own name."""
+    every = languages()
+    return {code: name for code, name in every.items() if code in tuple(scenario_languages)} or every
+
+
 def ui(string_id: str, lang: str, **values: Any) -> str:
     """A string of the game's own by id, its plural form and placeholders filled from `values`;
     the reference language's text when a language lacks it."""

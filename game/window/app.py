@@ -199,7 +199,7 @@ class App:
 
     def languages_offered(self) -> dict[str, str]:
         """The languages a player may pick, code to own name (the kiosk: those its operator offers)."""
-        every = strings.languages()
+        every = strings.offered(self.scenario.languages) if self.scenario is not None else strings.languages()
         return {c: every[c] for c in self.operator.languages if c in every} if self.operator else every
 
     def weekday(self, day: int) -> str:

@@ -85,9 +85,11 @@ def _meta(table: Table, meta: Any, marks: Marks, problems: list[Problem]) -> Non
                 table.meta["plural"] = {str(k): str(v) for k, v in value.items()}
             except ConditionError as exc:
                 problems.append(Problem(table.shown, kline, kcol, f"{META}.plural: {exc}"))
+        elif key == "fuzzy" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            table.meta["fuzzy"] = list(value)  # translated, to be looked at (`scored validate` names them)
         else:
-            problems.append(Problem(table.shown, kline, kcol, f"{META}: '{key}' must be name: TEXT or "
-                                                                f"plural: {{one: \"n == 1\"}}"))
+            problems.append(Problem(table.shown, kline, kcol, f"{META}: '{key}' must be name: TEXT, "
+                                                                f"plural: {{one: \"n == 1\"}} or fuzzy: [IDS]"))
 
 
 def _flatten(table: Table, data: dict[Any, Any], path: tuple[Any, ...], prefix: str, marks: Marks,

@@ -44,7 +44,8 @@ class EndingScreen(Screen):
         self.focus = 1
         pad = L.px(32)
         view = pygame.Rect(self.card.x + pad, self.card.y + pad, self.card.w - 2 * pad, r.y - L.px(16) - self.card.y - pad)
-        badge_w = L.px(230) if view.w >= L.px(700) else view.w
+        label = style_font(L, "tiny").size(app.ui("ending.final_score"))[0] + L.px(30)
+        badge_w = min(max(L.px(230), label), view.w // 2) if view.w >= L.px(700) else view.w
         self.badge = pygame.Rect(view.w - badge_w, 0, badge_w, self.badge_h())
         tw = view.w - badge_w - pad if badge_w < view.w else view.w
         top = 0 if badge_w < view.w else self.badge.bottom + L.px(16)

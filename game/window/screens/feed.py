@@ -5,7 +5,7 @@ import pygame
 
 from ..ui import draw, theme
 from ..ui.portrait import portrait
-from ..ui.text import draw_line, draw_text, line_h, measure, style_font
+from ..ui.text import draw_line, draw_text, line_h, line_style, measure, style_font
 
 
 def bar_height(layout) -> int:
@@ -114,8 +114,9 @@ def draw_post(screen, surf: pygame.Surface, box: pygame.Rect, post) -> None:
         draw.card(surf, chip, chip.h // 2, theme.behind_text(tc, 0.6, theme.INK), theme.behind_text(tc, 0.4, theme.INK))
         draw.shape(surf, tier.shape, (chip.x + L.px(13), chip.centery), L.px(6), tc, theme.darker(tc, 0.6))
         draw_line(surf, L, str(score), "tiny", (chip.x + L.px(24), chip.centery), theme.INK, "midleft")
-    draw_line(surf, L, name, "small_bold", (nx, box.y + head // 2), theme.INK, "midleft",
-              max_w=box.right - nx - chip_w - L.px(20))
+    name_w = box.right - nx - chip_w - L.px(20)
+    draw_line(surf, L, name, line_style(L, name, ("small_bold", "tiny"), name_w), (nx, box.y + head // 2),
+              theme.INK, "midleft", max_w=name_w)
     text_box = pygame.Rect(nx, box.y + head, box.right - nx - L.px(12), box.h - head - foot_height(L))
     draw_text(surf, L, app.s(post.text), "small", text_box, theme.INK)
     fy = box.bottom - foot_height(L) // 2 - L.px(2)

@@ -8,7 +8,7 @@ from ...session.links import open_page
 from ...session.teachers import languages as teacher_languages
 from ...session.teachers import write_materials
 from ..ui import draw, theme
-from ..ui.text import draw_line, draw_text, measure
+from ..ui.text import draw_line, draw_text, fit, measure
 from ..ui.widgets import Button, button_width
 from .base import Screen
 from .confirm import ConfirmScreen
@@ -150,9 +150,10 @@ class TitleScreen(Screen):
         draw.shape(surf, "circle", (ocx, ocy), L.px(18), (255, 255, 255))
         draw.icon(surf, "check", (ocx, ocy), L.px(12), (98, 176, 122))
         tx = ocx + orb + L.px(28)
-        draw_text(surf, L, app.ui("app.title"), "logo",
-                  pygame.Rect(tx, card.y + L.px(28), card.right - tx - L.px(24), L.px(110)), theme.INK,
-                  valign="middle")
+        logo = pygame.Rect(tx, card.y + L.px(28), card.right - tx - L.px(24), L.px(110))
+        name = app.ui("app.title")  # a language may name the game longer: a smaller style, never a cut
+        style = next((st for st in ("logo", "title") if fit(L, name, st, logo, max_lines=1)[2]), "h1")
+        draw_text(surf, L, name, style, logo, theme.INK, valign="middle")
         tagline = app.words.framing("tagline") if app.scenario else app.ui("frame.tagline")
         box = pygame.Rect(tx, card.y + L.px(140), card.right - tx - L.px(28), card.bottom - card.y - L.px(150))
         # the widest font at the largest text: a smaller style rather than a cut line

@@ -8,7 +8,7 @@ import pygame
 
 from . import draw, theme
 from .portrait import portrait
-from .text import draw_line, line_h, style_font
+from .text import draw_line, line_h, line_style, style_font
 
 if TYPE_CHECKING:
     from ..context import ScreenContext
@@ -68,7 +68,7 @@ def paint_list(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect,
             name = f"{name} · {app.ui('status.' + state.status)}"
         f = style_font(L, "small_bold")
         y1 = box.centery - line_h(f) + L.px(2)
-        draw_line(surf, L, name, "small_bold", (tx, y1), theme.INK, max_w=tw)
+        draw_line(surf, L, name, line_style(L, name, ("small_bold", "tiny"), tw), (tx, y1), theme.INK, max_w=tw)
         tier = sc.tier_for(state.score)
         tc = theme.hex_color(tier.color)
         y2 = box.centery + L.px(11)

@@ -206,6 +206,15 @@ def draw_text(surf: pygame.Surface, layout: Layout, text: str, style: str, box: 
     return total
 
 
+def line_style(layout: Layout, text: str, styles: tuple[str, ...], max_w: int) -> str:
+    """The first of `styles` in which `text` fits one line of `max_w` (shrunk as draw_line may), else
+    the last: a long name, or a longer language, takes a smaller style before it is ever cut."""
+    for style in styles:
+        if style_font(layout, style, MIN_SHRINK).size(text)[0] <= max_w:
+            return style
+    return styles[-1]
+
+
 def draw_line(surf: pygame.Surface, layout: Layout, text: str, style: str, pos: tuple[int, int],
               color, anchor: str = "topleft", max_w: Optional[int] = None) -> pygame.Rect:
     """One line of text at `pos`; with `max_w` it is shrunk, then cut (and recorded) to fit."""
