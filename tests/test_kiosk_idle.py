@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 import pytest
 from kiosk_support import kiosk_app, tap, tap_button
-from ui_support import button
+from ui_support import LANGS, button
 
 from game.session.strings import ui
 from game.window import kiosk_views
@@ -41,7 +41,7 @@ def test_the_countdown_says_plainly_what_will_happen():
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_countdown_is_large_with_a_big_button_and_counts_down(size, lang):
     app = kiosk_app(f'language = "{lang}"\n', size=size)
     into_a_week(app)
@@ -106,7 +106,7 @@ def test_the_attract_band_offers_each_language_as_a_big_button(size):
     assert band.buttons[0].rect.right < band.buttons[1].rect.x
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_tap_on_a_language_starts_the_visit_in_it(lang):
     app = kiosk_app('language = "en"\n')
     start_attract(app)

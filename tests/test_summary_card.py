@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from qr_decode import decode_png
+from ui_support import LANGS
 
 from game.engine import start
 from game.window.summary_card import SIZE, card_source, export_card, render_card
@@ -22,7 +23,7 @@ def finished(sample, seed: int = 3):
     return run
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_card_is_written_where_asked_and_has_the_size(sample, tmp_path, lang):
     import pygame
     run = finished(sample)

@@ -120,7 +120,7 @@ def answer_key(lang: str) -> dict[str, dict]:
     return items
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", languages())
 def test_the_answer_key_matches_the_check(lang):
     where, items, strings = expected_check()
     key = answer_key(lang)
@@ -139,7 +139,7 @@ def test_the_answer_key_matches_the_check(lang):
         assert k["answers"] == [s[f"quiz.{it['id']}.{a}"] for a in it["answers"]], (lang, it["id"])
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", languages())
 def test_the_choice_diary_has_a_line_per_check_item(lang):
     _, items, _ = expected_check()
     text = by_kind(lang)["choice-diary"].text
@@ -175,7 +175,7 @@ def test_the_seed_articles_are_named_not_linked():
                 assert not addresses_in(item), item
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", languages())
 def test_the_glossary_defines_the_seven_terms(lang):
     text = by_kind(lang)["glossary"].text
     entries = dict(re.findall(r"^## (.+)\n\n((?:.+\n)+)", text, flags=re.M))
@@ -186,7 +186,7 @@ def test_the_glossary_defines_the_seven_terms(lang):
 
 
 # ----- one page, self-contained, written safely ----------------------------------------------------
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", languages())
 def test_the_page_is_self_contained(lang):
     html = render(lang)
     assert html.startswith("<!DOCTYPE html>") and f'<html lang="{lang}">' in html
@@ -284,7 +284,7 @@ WIDEST = """return [...document.querySelectorAll('body *')].filter(e => e.getBou
     document.documentElement.clientWidth + 0.5).map(e => e.tagName + ': ' + e.textContent.slice(0, 60));"""
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", languages())
 def test_it_prints_on_a4_each_document_on_its_own_pages(chromium, tmp_path, lang):
     from selenium.webdriver.common.print_page_options import PrintOptions
     path = write_materials(lang, tmp_path)

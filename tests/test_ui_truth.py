@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from test_ui_debrief import debrief_screens, draw_page, finished
-from ui_support import SAMPLE, button, click, make_app, overlapping_buttons
+from ui_support import LANGS, SAMPLE, button, click, make_app, overlapping_buttons
 
 from game.session.truth import verdicts
 from game.window.ui import text
@@ -55,7 +55,7 @@ def test_the_region_is_a_setting_and_the_debrief_follows_it():
 
 
 @pytest.mark.parametrize("text_size", ["normal", "largest"])
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_truth_page_fits(lang, text_size):
     app = make_app(SAMPLE, size="1024x768", lang=lang, text_size=text_size)
     _, pages = pages_of(app)

@@ -10,13 +10,14 @@ import pygame
 
 from game.engine import load_scenario
 from game.paths import SCENARIOS
-from game.session import pseudo
+from game.session import pseudo, strings
 from game.window.app import App
 
 SAMPLE = SCENARIOS / "sample" / "scenario.yaml"
 WEEK = SCENARIOS / "week" / "scenario.yaml"
 GIGWEEK = SCENARIOS / "gigweek" / "scenario.yaml"
 SCENARIO_PATHS = [SAMPLE, WEEK, GIGWEEK]
+LANGS = list(strings.languages())  # every language the game speaks: layouts are checked in each
 
 
 @lru_cache(maxsize=None)
