@@ -1,6 +1,7 @@
 """`python -m benchmarks [--json]`: start-up, frame times, idle CPU and peak memory, each beside a
 bare pygame-ce baseline measured the same way. Figures, not timed tests.
-`python -m benchmarks classroom --students 60 --json`: a class playing at once (benchmarks/classroom.py)."""
+`python -m benchmarks classroom --students 60 --json`: a class playing at once (benchmarks/classroom.py).
+`python -m benchmarks kiosk --visits 1000 --json`: a kiosk's visitors, one after another (benchmarks/kiosk.py)."""
 from __future__ import annotations
 
 import argparse
@@ -78,6 +79,9 @@ def main(argv=None) -> int:
     if argv[:1] == ["classroom"]:  # a class of phones against `scored classroom`: benchmarks/classroom.py
         from benchmarks.classroom import main as classroom
         return classroom(argv[1:])
+    if argv[:1] == ["kiosk"]:  # months of visitors in minutes: benchmarks/kiosk.py
+        from benchmarks.kiosk import main as kiosk
+        return kiosk(argv[1:])
     ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
                                  epilog="python -m benchmarks classroom --help: the classroom's capacity")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
