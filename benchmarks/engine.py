@@ -17,8 +17,8 @@ from game.engine.rules import ApplyRule, FriendDelta, Rate, walk
 from game.engine.run import Run
 
 
-def random_run(scenario: Scenario, seed: int) -> Run:
-    run = Run(scenario, seed)
+def random_run(scenario: Scenario, seed: int, lean: bool = True) -> Run:
+    run = Run(scenario, seed, lean=lean)
     prng = random.Random(seed * 7919 + 1)
     while run.ending is None:
         run.choose(random_policy(run, prng).id)
@@ -38,7 +38,7 @@ def _effects_of(run: Run) -> list[list[tuple[int, int]]]:
     """Per choice taken, the ranges of the score changes its effects may make (nested ones too)."""
     sc = run.scenario
     out = []
-    replay = Run(sc, run.seed)
+    replay = Run(sc, run.seed, lean=True)
     for cid in run.log:
         choice = next(c for c in replay.choices() if c.id == cid)
         ranges = []
@@ -73,7 +73,7 @@ def debrief_ms(scenario: Scenario, seeds: int) -> dict[str, float]:
     """The debrief's analysis of finished random weeks, CPU ms (median and worst)."""
     times = []
     for seed in range(seeds):
-        run = random_run(scenario, seed)
+        run = random_run(scenario, seed, lean=False)  # the player's own week, as the debrief gets it
         gc.collect()
         t0 = time.thread_time()
         analyze(run)
