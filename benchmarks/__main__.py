@@ -1,5 +1,7 @@
-"""`python -m benchmarks [--json]`: start-up, frame times, idle CPU and peak memory, each beside a
-bare pygame-ce baseline measured the same way. Figures, not timed tests.
+"""`python -m benchmarks [--json] [--quick]`: start-up to the title and to a week ready to start,
+frame times (CPU and wall, first frames apart), idle CPU per screen, peak memory, the engine's runs
+per second and the debrief's analysis, each beside a baseline measured in the same run (a bare
+pygame-ce window, a bare loop). Figures, not timed tests.
 `python -m benchmarks classroom --students 60 --json`: a class playing at once (benchmarks/classroom.py).
 `python -m benchmarks kiosk --visits 1000 --json`: a kiosk's visitors, one after another (benchmarks/kiosk.py)."""
 from __future__ import annotations
@@ -15,7 +17,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGETS = {"startup_ratio_max": 2.0, "frame_p99_ms_max": 8.0, "idle_cpu_pct_max": 3.0, "peak_rss_mb_max": 150.0}
+TARGETS = {"first_frame_cpu_ms_max": 8.0, "repeat_frame_cpu_p99_ms_max": 2.0, "startup_ratio": 1.5,
+           "ready_ratio": 2.0, "idle_cpu_pct_max": 3.0, "peak_rss_mb_1080p": 120.0,
+           "engine_runs_per_s_cpu": 10000, "debrief_ms": 5.0}
+AT_LEAST = {"engine_runs_per_s_cpu"}
 
 
 def env(home: str) -> dict[str, str]:
@@ -25,23 +30,24 @@ def env(home: str) -> dict[str, str]:
     return e
 
 
-def first_frame(cmd: list[str], e: dict[str, str]) -> float:
+def first_frame(cmd: list[str], e: dict[str, str], mark: str = "FIRST_FRAME") -> float:
     t0 = time.time()
     out = subprocess.run(cmd, env=e, cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
     for line in out.splitlines():
-        if line.startswith("FIRST_FRAME "):
+        if line.startswith(mark + " "):
             return float(line.split()[1]) - t0
-    raise RuntimeError(f"no first frame from {cmd}: {out!r}")
+    raise RuntimeError(f"no {mark} from {cmd}: {out!r}")
 
 
-def startup(home: str, runs: int) -> tuple[float, float]:
+def startup(home: str, runs: int) -> tuple[float, float, float]:
+    """Medians: the title's first frame, the week ready to start (loaded, warmed up), a bare window."""
     e = env(home)
-    game_e = dict(e, SCORED_BENCH_FIRST_FRAME="1")
-    base, game = [], []
-    for _ in range(runs):  # interleaved, so both see the same machine
+    base, game, ready = [], [], []
+    for _ in range(runs):  # interleaved, so all see the same machine
         base.append(first_frame([sys.executable, "-m", "benchmarks.baseline", "startup"], e))
-        game.append(first_frame([sys.executable, "-m", "game"], game_e))
-    return statistics.median(game), statistics.median(base)
+        game.append(first_frame([sys.executable, "-m", "game"], dict(e, SCORED_BENCH_FIRST_FRAME="1")))
+        ready.append(first_frame([sys.executable, "-m", "game"], dict(e, SCORED_BENCH_READY="1"), "READY"))
+    return statistics.median(game), statistics.median(ready), statistics.median(base)
 
 
 def cpu_seconds(pid: int) -> float:
@@ -86,7 +92,7 @@ def main(argv=None) -> int:
                                  epilog="python -m benchmarks classroom --help: the classroom's capacity")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--quick", action="store_true", help="fewer runs (for a smoke check)")
-    ap.add_argument("--idle-seconds", type=float, default=10.0)
+    ap.add_argument("--idle-seconds", type=float, default=10.0, help="the idle title, in its own process")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from game.paths import default_scenario
@@ -94,62 +100,62 @@ def main(argv=None) -> int:
     home = tempfile.mkdtemp(prefix="scored-bench-")
     e = env(home)
     runs = 3 if args.quick else 7
-    su, base_su = startup(home, runs)
+    su, ready, base_su = startup(home, runs)
     idle_seconds = 3.0 if args.quick else args.idle_seconds
     idle = idle_cpu([sys.executable, "-m", "game"], e, idle_seconds)
     base_idle = idle_cpu([sys.executable, "-m", "benchmarks.baseline", "idle"], e, idle_seconds)
-    rss = peak_rss([sys.executable, "-m", "game", "--autoplay", "random", "--seed", "1", "--fast"], e)
-    rss_1080 = peak_rss([sys.executable, "-m", "game", "--autoplay", "random", "--seed", "1", "--fast",
-                         "--size", "1920x1080"], e)
+    week = [sys.executable, "-m", "game", "--autoplay", "random", "--seed", "1", "--fast"]
+    rss = peak_rss(week, e)
+    rss_1080 = peak_rss(week + ["--size", "1920x1080"], e)
     base_rss = peak_rss([sys.executable, "-m", "benchmarks.baseline", "startup"], e)
     os.environ.update({"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "SCORED_HOME": home})
+    from benchmarks.engine import measure
+    engine = measure(str(scenario), args.quick)
     from benchmarks.frames import baseline_frames, game_frames
     screens, base_frames = {}, {}
-    worst, worst_at = 0.0, ""
     seeds = (1, 2) if args.quick else (1, 2, 3, 4)
     for size in ((1280, 720), (1920, 1080)):
         key = f"{size[0]}x{size[1]}"
         base_frames[key] = baseline_frames(size)
-        screens[key] = game_frames(size, scenario, seeds)
-        for kind, fig in screens[key].items():
-            if fig["p99_ms"] > worst:
-                worst, worst_at = fig["p99_ms"], f"{kind} at {key}"
+        screens[key] = game_frames(size, scenario, seeds, idle_seconds=0.0 if size[0] < 1920 else
+                                   (0.3 if args.quick else 1.0))
+
+    def worst(field: str, key: str = "1920x1080") -> tuple[float, str]:
+        return max((fig.get(field, 0.0), kind) for kind, fig in screens[key].items())
+
+    first, first_at = worst("first_cpu_ms_max")
+    repeat, repeat_at = worst("cpu_p99_ms")
+    idle_screen, idle_at = worst("idle_cpu_pct")
     result = {
-        "startup_s": round(su, 4),
-        "baseline_startup_s": round(base_su, 4),
-        "startup_ratio": round(su / base_su, 2),
-        "frame_p99_ms_max": worst,
-        "frame_p99_worst": worst_at,
-        "idle_cpu_pct": round(idle, 2),
-        "baseline_idle_cpu_pct": round(base_idle, 2),
-        "peak_rss_mb": round(rss, 1),
-        "peak_rss_mb_1920x1080": round(rss_1080, 1),
+        "first_frame_cpu_ms_max": first, "first_frame_worst": first_at,
+        "first_frame_cpu_ms_max_720p": worst("first_cpu_ms_max", "1280x720")[0],
+        "repeat_frame_cpu_p99_ms_max": repeat, "repeat_frame_worst": repeat_at,
+        "repeat_frame_cpu_p99_ms_max_720p": worst("cpu_p99_ms", "1280x720")[0],
+        "startup_s": round(su, 4), "ready_s": round(ready, 4), "baseline_startup_s": round(base_su, 4),
+        "startup_ratio": round(su / base_su, 2), "ready_ratio": round(ready / base_su, 2),
+        "idle_cpu_pct_max": round(max(idle, idle_screen), 2), "idle_cpu_worst": idle_at,
+        "idle_title_process_cpu_pct": round(idle, 2), "baseline_idle_cpu_pct": round(base_idle, 2),
+        "peak_rss_mb_1080p": round(rss_1080, 1), "peak_rss_mb_720p": round(rss, 1),
         "baseline_peak_rss_mb": round(base_rss, 1),
+        **engine,
         "scenario": str(scenario.relative_to(ROOT)) if scenario.is_relative_to(ROOT) else str(scenario),
-        "frames": screens,
-        "baseline_frames": base_frames,
-        "targets": TARGETS,
+        "frames": screens, "baseline_frames": base_frames, "targets": TARGETS,
+        "classroom": "its own command: python -m benchmarks classroom --students 60 --json",
     }
-    result["meets_targets"] = {
-        "startup": result["startup_ratio"] <= TARGETS["startup_ratio_max"],
-        "frame_p99": worst <= TARGETS["frame_p99_ms_max"],
-        "idle_cpu": result["idle_cpu_pct"] <= TARGETS["idle_cpu_pct_max"],
-        "peak_rss": result["peak_rss_mb"] <= TARGETS["peak_rss_mb_max"],
-    }
+    result["meets_targets"] = {k: (result[k] >= v if k in AT_LEAST else result[k] <= v) for k, v in TARGETS.items()}
     if args.json:
         print(json.dumps(result, indent=1))
         return 0
-    print(f"start-up to first frame: {su * 1000:.0f} ms (bare window {base_su * 1000:.0f} ms, "
-          f"x{result['startup_ratio']})")
-    print(f"idle title, CPU: {idle:.2f}% of one core (bare window {base_idle:.2f}%)")
-    print(f"peak memory, autoplay week: {rss:.0f} MB at 1280x720, {rss_1080:.0f} MB at 1920x1080 "
-          f"(bare window {base_rss:.0f} MB)")
-    print(f"worst frame p99: {worst:.2f} ms ({worst_at})")
+    for k, v in result.items():
+        if k not in ("frames", "baseline_frames", "targets", "meets_targets"):
+            print(f"{k:34s} {v}")
+    print("meets targets:", ", ".join(f"{k} {'yes' if ok else 'NO'}" for k, ok in result["meets_targets"].items()))
     for key in screens:
         b = base_frames[key]
-        print(f"\n{key} (bare window p50 {b['p50_ms']:.2f} ms, p99 {b['p99_ms']:.2f} ms)")
+        print(f"\n{key} (bare window CPU p50 {b['cpu_p50_ms']:.2f} ms, p99 {b['cpu_p99_ms']:.2f} ms)")
         for kind, fig in screens[key].items():
-            print(f"  {kind:18s} p50 {fig['p50_ms']:6.2f} ms   p99 {fig['p99_ms']:6.2f} ms   ({fig['frames']} frames)")
+            print(f"  {kind:18s} first {fig.get('first_cpu_ms_max', 0):6.2f} ms  repeat p50 {fig['cpu_p50_ms']:5.2f} "
+                  f"p99 {fig['cpu_p99_ms']:5.2f} ms CPU  ({fig['shown']} shown)  idle {fig.get('idle_cpu_pct', '-')}")
     return 0
 
 

@@ -25,9 +25,10 @@ _MASK = (1 << 64) - 1
 class Changes:
     """The state of a run and the ways it changes; `Run` adds reading it and the week's flow."""
 
-    __slots__ = ("scenario", "state", "_out", "_origin", "_choice_id")
+    __slots__ = ("scenario", "state", "_out", "_origin", "_choice_id", "_lean")
     scenario: Scenario
     state: RunState
+    _lean: bool  # keep no ledger, friends' log, day summaries or history (simulation, replays)
     _out: Optional[Outcome]  # the outcome of the choice being taken, which collects what happens
     _origin: Origin          # what the changes being made come from
     _choice_id: str
@@ -50,8 +51,10 @@ class Changes:
             self._apply(effect)
 
     def _apply(self, effect: Effect) -> None:
-        if isinstance(effect, ApplyRule):
-            self._change_score(self._between(effect.rule.low, effect.rule.high, effect.key), effect.rule)
+        if type(effect) is ApplyRule:  # the commonest first, by exact type (the effects are final)
+            rule = effect.rule
+            self._change_score(rule.low if rule.low == rule.high else self._between(rule.low, rule.high, effect.key),
+                               rule)
         elif isinstance(effect, FriendDelta):
             self._change_friend(effect.friend, self._between(effect.low, effect.high, effect.key),
                                 effect.rule.id if effect.rule else "")
@@ -75,6 +78,8 @@ class Changes:
         new = min(sc.max_score, max(sc.min_score, st.score + raw))
         delta = new - st.score
         st.score = new
+        if self._lean:
+            return delta
         entry = LedgerEntry(step=st.step, day=st.day, scene=st.scene.id, choice=self._choice_id, rule=rule.id,
                             delta=delta, raw=raw, score=new, vague=rule.vague, exact=rule.exact,
                             source=origin or self._origin, friend=friend)
@@ -87,6 +92,10 @@ class Changes:
         sc, st = self.scenario, self.state
         old = st.friends[friend]
         new = min(sc.max_score, max(sc.min_score, old.score + raw))
+        if self._lean:
+            if new != old.score:
+                st.friends[friend] = FriendState(score=new, status=old.status)
+            return
         change = FriendChange(step=st.step, day=st.day, friend=friend, delta=new - old.score, score=new,
                               reason=reason)
         st.friends[friend] = FriendState(score=new, status=old.status)

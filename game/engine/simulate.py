@@ -34,7 +34,7 @@ def simulate(scenario: Scenario, runs: int, policy: str = "random", seed: int = 
     disloyal = 0
     began = time.perf_counter()
     for i in range(runs):
-        run = Run(scenario, seed + i, kiosk)
+        run = Run(scenario, seed + i, kiosk, lean=True)
         prng = random.Random((seed + i) * 7919 + 1)
         spent = False
         while run.ending is None:

@@ -19,6 +19,7 @@ and the check's answers, nothing else.
 from __future__ import annotations
 
 import random
+import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
@@ -59,7 +60,8 @@ class PlaySession:
         self.debrief: Optional[DebriefSession] = None
         self.save_problem: Optional[str] = None  # why the last save failed (said to the player once)
         self._save_failed_said = False
-        self._ahead: Optional[tuple[Run, Debrief]] = None  # the finished week, analysed ahead
+        # the finished week, analysed ahead in a thread of its own: (run, the result once made, thread)
+        self._ahead: Optional[tuple[Run, list[Debrief], threading.Thread]] = None
 
     @property
     def stats(self) -> Any:
@@ -162,12 +164,15 @@ class PlaySession:
 
     # ----- the debrief -------------------------------------------------------------------------
     def analyse_ahead(self) -> bool:
-        """Analyse the finished week before its debrief is asked for (while the ending is read);
-        True if it did."""
+        """Analyse the finished week before its debrief is asked for (while the ending is read),
+        in a thread: a long week's analysis must not hold up the window; True if it started."""
         run = self.run
         if run is None or not run.ended or (self._ahead is not None and self._ahead[0] is run):
             return False
-        self._ahead = (run, analyze(run))
+        made: list[Debrief] = []
+        thread = threading.Thread(target=lambda: made.append(analyze(run)), name="scored-debrief", daemon=True)
+        self._ahead = (run, made, thread)
+        thread.start()
         return True
 
     def start_debrief(self, *, record: bool = True) -> DebriefSession:
@@ -176,7 +181,10 @@ class PlaySession:
         if not run.ended:
             raise ValueError("the week is not over")
         if self.debrief is None or self.debrief.run is not run:
-            ahead = self._ahead[1] if self._ahead is not None and self._ahead[0] is run else None
+            ahead = None
+            if self._ahead is not None and self._ahead[0] is run:
+                self._ahead[2].join()
+                ahead = self._ahead[1][0] if self._ahead[1] else None  # it failed: made again, and raised, below
             self._ahead = None
             self.debrief = DebriefSession(run, self.stats, record=record, quiz_before=self.check_before,
                                           debrief=ahead, items=self.check)

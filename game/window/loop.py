@@ -2,6 +2,7 @@
 work while nothing does, and the error guard that returns to the title instead of a traceback."""
 from __future__ import annotations
 
+import os
 import sys
 import time
 import traceback
@@ -153,6 +154,7 @@ def run(app: "App") -> int:
     fast = app.autoplayer is not None and app.autoplayer.fast
     last = time.perf_counter()
     idle_frames = 0
+    bench_ready = bool(os.environ.get("SCORED_BENCH_READY"))  # benchmarks/: the week can start
     while app.running:
         app.watchdog.beat()  # only this loop feeds systemd's watchdog: a stuck loop stops the beat
         if fast and app.autoplayer is None:
@@ -172,6 +174,9 @@ def run(app: "App") -> int:
             idle_frames += 1
             if idle_frames > 3 and idle_work(app):
                 continue
+            if bench_ready and idle_frames > 3 and app.scenario is not None:
+                print(f"READY {time.time():.6f}", flush=True)
+                return 0
             # nothing moves: sleep until input (short naps keep touch latency low)
             time.sleep(0.012 if idle_frames < 30 else 0.04)
     return app.exit_code

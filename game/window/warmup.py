@@ -23,6 +23,14 @@ if TYPE_CHECKING:
 PORTRAIT_SIZES = (92, 64, 48, 40, 44, 84)  # speakers, feed, day's end, ending
 
 
+def spare_layer(app: "AppContext") -> pygame.Surface:
+    """The still layer one above the top screen (the pause's, the settings'), to draw off screen
+    without allocating a full-window surface each time; marked to be redrawn when next shown."""
+    depth = len(app.stack)
+    app.layers.forget(depth)
+    return app.layers.surface(depth, app.surface.get_size(), app.surface)
+
+
 def warm_up(app: "AppContext") -> bool:
     """While the title sits idle, draw the intro, the first scene, one scene of each kind, the
     pause and the settings off screen once (shapes, portraits and fonts get cached). True if it ran."""
@@ -32,7 +40,7 @@ def warm_up(app: "AppContext") -> bool:
     sc = app.scenario
     try:
         with app.previewing(start(sc, 0, kiosk=app.kiosk)) as run:
-            off = pygame.Surface(app.surface.get_size(), 0, app.surface)
+            off = spare_layer(app)
             screens = [IntroScreen(app), SceneScreen(app), PauseScreen(app), SettingsScreen(app)]
             kinds = {run.scene.kind}
             for scene in sc.scenes.values():  # one scene of each kind (feed, gate...)
@@ -73,7 +81,7 @@ def prefetch(app: "AppContext") -> bool:
                 targets.append(branch.target)
     keep_dirty = app.dirty
     try:
-        off = pygame.Surface(app.surface.get_size(), 0, app.surface)
+        off = spare_layer(app)
         for target in targets[:4]:
             scene = app.scenario.scenes[target]
             screen = SceneScreen(app, scene=scene, choices=list(scene.choices))

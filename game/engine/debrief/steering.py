@@ -24,7 +24,7 @@ def score_key(choice: Choice) -> tuple[float, int]:
 def replay_moments(run: Run) -> tuple[list[Moment], dict[str, list[tuple[int, str, str]]]]:
     """Replay the log once: what was open at each step, and each friend's status changes."""
     sc = run.scenario
-    again = Run(sc, run.seed, run.kiosk)
+    again = Run(sc, run.seed, run.kiosk, lean=True)
     moments: list[Moment] = []
     changes: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for i, cid in enumerate(run.log):

@@ -13,6 +13,7 @@ from .steering import replay_moments, stakes
 from .types import Counterfactual, Moment, SimilarStep
 
 TOP = 3
+MAX_REPLAYS = 120  # a week with more open alternatives replays this many (the shipped week: ~40)
 Profile = dict[tuple[str, str], float]  # (spends|serves, tag) -> weight
 
 
@@ -63,14 +64,26 @@ class _Context:
         counted = [m for m in moments if m.differs]
         share = sum(m.took_raising for m in counted) / len(counted) if counted else 0.5
         self.lean = share - 0.5
+        self._cursor: Optional[Run] = None
 
-    def follow(self, guide: list[tuple[str, str]]) -> tuple[Run, list[SimilarStep]]:
+    def at(self, step: int) -> Run:
+        """The player's week just before its choice number `step`, as a fork to go on from (the
+        counterfactuals come in order of their step, so one replay serves them all)."""
+        cur, log = self._cursor, self.run.log
+        if cur is None or len(cur.log) > step:
+            cur = self._cursor = Run(self.sc, self.run.seed, self.run.kiosk, lean=True)
+        while len(cur.log) < step:
+            cur.choose(log[len(cur.log)])
+        return cur.fork()
+
+    def follow(self, guide: list[tuple[str, str]], start: int = 0) -> tuple[Run, list[SimilarStep]]:
         """Play a run along `guide` ((scene, choice) in order), each scene visit taking the guide's
-        next choice for that scene when it is open, else the open choice most like it."""
-        sc, run = self.sc, self.run
-        cf = Run(sc, run.seed, run.kiosk)
+        next choice for that scene when it is open, else the open choice most like it. The first
+        `start` steps of the guide must be the player's own: the run starts from there."""
+        sc = self.sc
+        cf = self.at(start)
         queues: dict[str, deque[str]] = defaultdict(deque)
-        for scene, cid in guide:
+        for scene, cid in guide[start:]:
             queues[scene].append(cid)
         similar: list[SimilarStep] = []
         limit = 10 * (len(sc.scenes) + len(guide)) + 10
@@ -114,7 +127,7 @@ def replay_with(run: Run, step: int, alternative: str,
     scene = sc.scenes[moment.scene]
     guide = list(ctx.guide)
     guide[step] = (scene.id, alternative)
-    cf, similar = ctx.follow(guide)
+    cf, similar = ctx.follow(guide, step)
     if cf.log[:step + 1] != log[:step] + [alternative]:
         raise RunError("the counterfactual left the player's log before its step")
     assert cf.ending is not None and run.ending is not None
@@ -130,11 +143,21 @@ def replay_with(run: Run, step: int, alternative: str,
         stakes=tuple(sorted(stakes(original_choice) ^ stakes(alt_choice))))
 
 
+def _estimate(run: Run, m: Moment, alt: str) -> float:
+    """How much the other choice may change, without replaying: whether it leads elsewhere, its
+    expected score change beside the player's, and how much either does (their effects). On the
+    shipped week it picks the same three as the full replay in most weeks, not all."""
+    sc = run.scenario
+    a, c = sc.choice(alt), sc.choice(m.chosen)
+    return 2.0 * (a.next != c.next) + abs(a.score_hint - c.score_hint) / 10 + len(a.effects) + len(c.effects)
+
+
 def counterfactuals(run: Run, top: int = TOP, moments: Optional[list[Moment]] = None
                     ) -> list[Counterfactual]:
     """The `top` moments whose other choice changes the outcome most, most first.
 
-    Every open alternative at every step is replayed; per step the alternative that changes most
+    Every open alternative at every step is replayed (in a week with more than MAX_REPLAYS, those
+    most likely to matter by an estimate, so that the cost grows with the week's length); per step the alternative that changes most
     is kept; steps are ranked by ending change, then gate changes, then score difference (ties:
     friends at stake over values over score only, then the earlier step). Changes of nothing are
     left out.
@@ -144,14 +167,18 @@ def counterfactuals(run: Run, top: int = TOP, moments: Optional[list[Moment]] = 
     if moments is None:
         moments = replay_moments(run)[0]
     ctx = _Context(run, moments)
+    pairs = [(m, alt) for m in moments if len(m.options) > 1 for alt in m.options if alt != m.chosen]
+    if len(pairs) > MAX_REPLAYS:  # a long week: the likeliest by estimate, so the cost stays linear
+        likely = sorted(pairs, key=lambda p: _estimate(run, p[0], p[1]), reverse=True)[:MAX_REPLAYS]
+        keep = {(m.step, alt) for m, alt in likely}
+        pairs = [(m, alt) for m, alt in pairs if (m.step, alt) in keep]
+    alternatives: dict[int, list[str]] = defaultdict(list)
+    for m, alt in pairs:
+        alternatives[m.step].append(alt)
     best: list[Counterfactual] = []
     for m in moments:
-        if len(m.options) < 2:
-            continue
         found: Optional[Counterfactual] = None
-        for alt in m.options:
-            if alt == m.chosen:
-                continue
+        for alt in alternatives.get(m.step, ()):
             cf = replay_with(run, m.step, alt, ctx)
             if found is None or cf.rank_key > found.rank_key:
                 found = cf

@@ -13,7 +13,7 @@ from typing import Callable, Optional
 import pygame
 
 from ..ui import draw, theme
-from ..ui.flow import Flow
+from ..ui.flow import Column, Flow
 from ..ui.text import draw_text, measure
 from ..ui.widgets import Button, button_width
 from .base import Screen
@@ -33,7 +33,7 @@ class DebriefPage(Screen):
         super().__init__(app)
         self.session = session
         self.offset = 0
-        self.content: Optional[pygame.Surface] = None
+        self.content: Optional[Column] = None
         self.next_button: Optional[Button] = None
         self.warmed = False
         # pages that lay out their own body: how far it is scrolled, by how much it is too tall,
@@ -200,9 +200,23 @@ class DebriefPage(Screen):
         """Shown again (back and forth, or the debrief seen again): the focus is on Continue, not
         where it was left (Enter must never land on "Skip the other cards")."""
         self.app.say(" ".join(t for t in (self.title(), self.subtitle()) if t))
+        self.release_far()
         if self.laid_out_for is not None:
             default = self.default_focus()
             self.focus = self.buttons.index(default) if default in self.buttons else (0 if self.buttons else None)
+
+    def release_far(self) -> None:
+        """Drop the laid-out bodies of pages more than one away (at 1920x1080 a long page's body
+        is megabytes); prepare_next lays out the neighbours again while the player reads."""
+        pages = self.pages
+        if self not in pages:
+            return
+        i = pages.index(self)
+        for j, page in enumerate(pages):
+            if abs(j - i) > 1 and isinstance(page, DebriefPage) and page.laid_out_for is not None:
+                page.content = None
+                page.laid_out_for = None
+                page.warmed = False
 
     def default_focus(self) -> Optional[Button]:
         return self.next_button
@@ -291,7 +305,7 @@ class DebriefPage(Screen):
         if self.content is None:
             return
         L, b = self.app.layout, self.body
-        surf.blit(self.content, b.topleft, pygame.Rect(0, -self.offset, b.w, b.h))
+        self.content.blit(surf, b.topleft, -self.offset, b.h)
         total = self.content.get_height()
         if total > b.h:
             th = max(L.px(30), int(b.h * b.h / total))

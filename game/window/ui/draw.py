@@ -12,6 +12,7 @@ _cache: "OrderedDict[tuple, pygame.Surface]" = OrderedDict()
 CACHE = 300
 
 
+KEY = (255, 0, 254)  # no palette has it: the clear corners of opaque cards
 BUDGET = 24 * 1024 * 1024  # bytes of cached surfaces kept at most
 _bytes = [0]
 
@@ -22,6 +23,24 @@ def _size_of(item) -> int:
     if isinstance(item, list):
         return sum(_size_of(p[0]) for p in item)
     return 0
+
+
+# Window-sized surfaces (backdrop, veil, the settings' card) apart, a few kept: in the budget
+# above, two of them at 1920x1080 would push everything else out and be rebuilt on first frames.
+_big: "OrderedDict[tuple, pygame.Surface]" = OrderedDict()
+BIG = 5
+BIG_PIXELS = 600_000
+
+
+def _cached_big(key, make):
+    surf = _big.get(key)
+    if surf is None:
+        surf = _big[key] = make()
+        while len(_big) > BIG:
+            _big.popitem(last=False)
+    else:
+        _big.move_to_end(key)
+    return surf
 
 
 def _cached(key, make):
@@ -45,11 +64,12 @@ def veil(size: tuple[int, int], color, alpha: int, like: pygame.Surface) -> pyga
         v.fill(color)
         v.set_alpha(alpha)
         return v
-    return _cached(("veil", size, tuple(color), alpha), make)
+    return _cached_big(("veil", size, tuple(color), alpha), make)
 
 
 def clear_cache() -> None:
     _cache.clear()
+    _big.clear()
     _bytes[0] = 0
 
 
@@ -80,7 +100,7 @@ def background(w: int, h: int) -> pygame.Surface:
             pygame.draw.circle(glow, col, (int(cx * w / q), int(cy * h / q)), int(r * s))
         small.blit(glow, (0, 0))
         return pygame.transform.smoothscale(small, (w, h))
-    return _cached(("bg", w, h, theme.palette.name), make)
+    return _cached_big(("bg", w, h, theme.palette.name), make)
 
 
 def plain(color) -> tuple[int, int, int]:
@@ -117,8 +137,17 @@ def rounded(w: int, h: int, radius: int, top, bottom=None, gloss: bool = False,
         if border:
             width = max(2, min(w2, h2) // 60) if theme.HIGH else max(1, h2 // 40 or 1)
             pygame.draw.rect(surf, border, (0, 0, w2, h2), width=width, border_radius=r)
+        display = pygame.display.get_surface()
+        if alpha == 255 and display is not None:
+            # every pixel is opaque or clear (the corners are not smoothed): a colour key in the
+            # display's format blits several times faster than per-pixel alpha, to the same pixels
+            keyed = pygame.Surface((w2, h2), 0, display)
+            keyed.fill(KEY)
+            keyed.blit(surf, (0, 0))
+            keyed.set_colorkey(KEY, pygame.RLEACCEL)
+            return keyed
         return surf
-    return _cached(key, make)
+    return (_cached_big if w * h >= BIG_PIXELS else _cached)(key, make)
 
 
 def _shadow_tile(radius: int, spread: int, alpha: int) -> pygame.Surface:

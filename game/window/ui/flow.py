@@ -54,14 +54,53 @@ class Flow:
         h = measure(L, text, style, w)
         self.add(h, lambda s, r: draw_text(s, L, text, style, pygame.Rect(r.x + x0, r.y, w, r.h), color), gap)
 
-    def render(self, like: pygame.Surface, fill) -> pygame.Surface:
-        surf = pygame.Surface((self.w, max(1, self.height)), 0, like)
-        surf.fill(fill)
-        y = 0
-        for h, g, paint in self.blocks:
-            paint(surf, pygame.Rect(0, y, self.w, h))
-            y += h + g
+    def render(self, like: pygame.Surface, fill) -> "Column":
+        return Column(self, like, fill)
+
+
+class Column:
+    """A Flow painted in strips as they come into view: one surface for a long page at
+    1920x1080 would hold tens of MB. Strips far from the view are dropped again."""
+
+    STRIP = 512  # pixels
+
+    def __init__(self, flow: Flow, like: pygame.Surface, fill):
+        self.flow, self.like, self.fill = flow, like, fill
+        self.h = max(1, flow.height)
+        self.strips: dict[int, pygame.Surface] = {}
+        # painted whole once, as one surface was (what does not fit is found now), kept near the top
+        for k in range((self.h - 1) // self.STRIP + 1):
+            self.strip(k)
+            self.strips.pop(k - 2, None)
+        for k in [k for k in self.strips if k > 1]:
+            del self.strips[k]
+
+    def get_height(self) -> int:
+        return self.h
+
+    def strip(self, k: int) -> pygame.Surface:
+        surf = self.strips.get(k)
+        if surf is None:
+            top = k * self.STRIP
+            h = min(self.STRIP, self.h - top)
+            surf = self.strips[k] = pygame.Surface((self.flow.w, h), 0, self.like)
+            surf.fill(self.fill)
+            y = 0
+            for bh, g, paint in self.flow.blocks:  # each block that reaches into the strip
+                if y < top + h and y + bh > top:
+                    paint(surf, pygame.Rect(0, y - top, self.flow.w, bh))
+                y += bh + g
         return surf
+
+    def blit(self, surf: pygame.Surface, dest: tuple[int, int], y0: int, h: int) -> None:
+        """Draw rows y0..y0+h of the column at `dest`."""
+        first, last = y0 // self.STRIP, min(self.h - 1, y0 + h - 1) // self.STRIP
+        for k in [k for k in self.strips if k < first - 1 or k > last + 1]:
+            del self.strips[k]
+        for k in range(first, last + 1):
+            top = k * self.STRIP
+            part = pygame.Rect(0, max(0, y0 - top), self.flow.w, min(y0 + h, top + self.STRIP) - max(y0, top))
+            surf.blit(self.strip(k), (dest[0], dest[1] + top + part.y - y0), part)
 
 
 def panel(surf: pygame.Surface, layout: Layout, rect: pygame.Rect, radius: int, top, bottom, border=None) -> None:
