@@ -21,7 +21,7 @@ def random_run(scenario: Scenario, seed: int, lean: bool = True) -> Run:
     run = Run(scenario, seed, lean=lean)
     prng = random.Random(seed * 7919 + 1)
     while run.ending is None:
-        run.choose(random_policy(run, prng).id)
+        (run.advance if lean else run.choose)(random_policy(run, prng).id)
     return run
 
 
@@ -48,7 +48,7 @@ def _effects_of(run: Run) -> list[list[tuple[int, int]]]:
             elif isinstance(e, (FriendDelta, Rate)):
                 ranges.append((e.low, e.high))
         out.append(ranges)
-        replay.choose(cid)
+        replay.advance(cid)
     return out
 
 

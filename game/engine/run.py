@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import replace
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any, Iterable, Mapping, Optional
 
 from .changes import Changes
@@ -29,6 +31,12 @@ from .state import (
 )
 
 
+@lru_cache(maxsize=32)
+def _drift_keys(friends: tuple[str, ...]) -> Mapping[str, int]:
+    """The key of each friend's daily drift draws (the same for every run of a scenario)."""
+    return MappingProxyType({fid: zlib.crc32(f"drift.{fid}".encode()) for fid in friends})
+
+
 class Run(Changes):
     """The state of one week. Read it freely; change it only through `choose`."""
 
@@ -42,7 +50,7 @@ class Run(Changes):
         self._out: Optional[Outcome] = None
         self._origin = Origin.SCENE
         self._choice_id = ""
-        self._drift_keys = {fid: zlib.crc32(f"drift.{fid}".encode()) for fid in scenario.friends}
+        self._drift_keys = _drift_keys(tuple(scenario.friends))
         first = scenario.scenes[scenario.start_scene]
         self.state = RunState(seed=seed, kiosk=kiosk, score=scenario.start_score, scene=first, day=first.day,
                               friends={fid: FriendState(score=f.score or 0) for fid, f in scenario.friends.items()},
@@ -203,6 +211,16 @@ class Run(Changes):
 
     # ----- choosing ------------------------------------------------------------------------
     def choose(self, choice_id: str) -> Outcome:
+        choice = self._open(choice_id)
+        out = Outcome(choice_id, choice.result)
+        self._take(choice, out)
+        return out
+
+    def advance(self, choice_id: str) -> None:
+        """`choose` without the outcome nobody reads (simulation, replays)."""
+        self._take(self._open(choice_id), None)
+
+    def _open(self, choice_id: str) -> Choice:
         st = self.state
         if st.ending is not None:
             raise RunError(f"the week is over (ending '{st.ending.id}'); no choice '{choice_id}'")
@@ -212,21 +230,24 @@ class Run(Changes):
             raise RunError(f"unknown choice '{choice_id}' in scene '{st.scene.id}' (choices here: {known})")
         if choice.condition is not None and not choice.condition(self):
             raise RunError(f"choice '{choice_id}' is not open in scene '{st.scene.id}' now")
-        out = Outcome(choice_id, choice.result)
+        return choice
+
+    def _take(self, choice: Choice, out: Optional[Outcome]) -> None:
+        st, choice_id = self.state, choice.id
         self._out = None if self._lean else out
         st.log.append(choice_id)
         st.step += 1
         st.chosen.add(choice_id)
         self._origin, self._choice_id = Origin.CHOICE, choice_id
         self._apply_all(choice.effects)
-        target = self._follow(choice.next or st.scene.next)
-        target = self._resolve_skips(target)
+        target = self._resolve_skips(self._follow(choice.next or st.scene.next))
         self._origin = Origin.SCENE
         if target == END:
             self._end_days(self.scenario.last_day + 1)
             st.day = self.scenario.last_day
             st.ending = self._pick_ending()
-            out.ending = st.ending.id
+            if out is not None:
+                out.ending = st.ending.id
         else:
             scene = self.scenario.scenes[target]
             if scene.day > st.day:
@@ -237,7 +258,6 @@ class Run(Changes):
         if not self._lean:
             st.history.append((st.step, st.score, st.scene.id))
         self._out = None
-        return out
 
     def fork(self) -> "Run":
         """An independent copy from here on (the debrief's counterfactuals branch off the player's

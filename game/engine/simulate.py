@@ -41,7 +41,7 @@ def simulate(scenario: Scenario, runs: int, policy: str = "random", seed: int = 
             choice = choose(run, prng)
             if not spent and not is_loyal(choice):
                 spent = True
-            run.choose(choice.id)
+            run.advance(choice.id)
         disloyal += spent
         finals.append(run.score)
         lengths.append(len(run.log))

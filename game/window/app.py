@@ -40,9 +40,8 @@ from ..session.saves import SaveSlot  # noqa: E402
 from ..session.settings import Settings, load_settings, save_settings  # noqa: E402
 from ..session.stats import Stats  # noqa: E402
 from ..session.words import Words  # noqa: E402
-from . import display, kiosk, look, loop, navigate, week  # noqa: E402
+from . import display, look, loop, navigate, week  # noqa: E402
 from .autoplay import Autoplayer  # noqa: E402
-from .kiosk import KioskController  # noqa: E402
 from .loading import ScenarioLoader  # noqa: E402
 from .screens.base import Screen  # noqa: E402
 from .ui.hud import Hud  # noqa: E402
@@ -69,8 +68,9 @@ class App:
         self.operator: Any = None          # the kiosk operator's config (kiosk.configure)
         self.kiosk_defaults: Optional[Settings] = None  # the settings each kiosk visit starts with
         self.short_debrief = True          # the kiosk's debrief: its short form
-        if self.kiosk:
-            kiosk.configure(self)
+        if self.kiosk:  # the kiosk's modules (TOML, visits, PIN pad) only in the kiosk
+            from .kiosk import configure
+            configure(self)
         self.watchdog = Watchdog()
         self.seed_arg: Optional[int] = getattr(args, "seed", None)
         self.scenario_path = Path(scenario_path)
@@ -96,7 +96,7 @@ class App:
         self.voice = Voice()
         self.voice.enabled = self.settings.speech
         self.autoplayer: Optional[Autoplayer] = None
-        self.kiosk_ctl: Optional[KioskController] = None
+        self.kiosk_ctl: Any = None  # kiosk.KioskController, in the kiosk only (imported there)
         self.frames = 0
         self.warm_pending = True
         self.prefetched: Any = None
@@ -355,6 +355,7 @@ class App:
         if self.operator is None or self.operator.sound:
             self._sound.start()
         if self.kiosk:
+            from .kiosk import KioskController
             self.kiosk_ctl = KioskController(self)
             self.kiosk_ctl.start()
         if self.autoplay_name:

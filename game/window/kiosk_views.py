@@ -139,7 +139,7 @@ def countdown(app: "AppContext", size: tuple[int, int], left: int) -> Notice:
 def draw_countdown(app: "AppContext", surf: pygame.Surface, left: int, total: float) -> Notice:
     L = overlay_layout(app, surf.get_size())
     n = countdown(app, surf.get_size(), left)
-    surf.blit(draw.veil(surf.get_size(), (40, 28, 70), 150, surf), (0, 0))
+    draw.veil(surf, (40, 28, 70), 150)
     draw.card(surf, n.card, L.px(30), theme.CARD, theme.CARD_SOFT, shadow_px=L.px(12), border=theme.CONTROL_EDGE)
     draw_text(surf, L, app.ui("kiosk.still_there"), "title", n.title, theme.INK, align="center")
     draw_text(surf, L, app.ui("kiosk.countdown", n=left), "h1", n.line, theme.INK_SOFT, align="center")

@@ -65,8 +65,8 @@ def warm_up(app: "AppContext") -> bool:
 
 
 def prefetch(app: "AppContext") -> bool:
-    """Draw the scenes that may come next off screen once (banner, portraits, text). Runs once
-    per scene; True if it ran."""
+    """Draw the scenes that may come next, the pause and the settings off screen once (banner,
+    portraits, text, cards; the caches keep them). Runs once per scene; True if it ran."""
     run = app.run
     if run is None or run.ended or app.scenario is None or not isinstance(app.top, SceneScreen):
         return False
@@ -82,11 +82,16 @@ def prefetch(app: "AppContext") -> bool:
     keep_dirty = app.dirty
     try:
         off = spare_layer(app)
+        for menu in (PauseScreen(app), SettingsScreen(app)):  # the menu may be opened from here
+            menu.ensure_layout()
+            menu.draw_static(off)
+            menu.draw_dynamic(off)  # their buttons (a scene's would touch the score panels)
         for target in targets[:4]:
             scene = app.scenario.scenes[target]
             screen = SceneScreen(app, scene=scene, choices=list(scene.choices))
             screen.ensure_layout()
             screen.draw_static(off)
+            screen.draw_buttons(off)  # the choices' faces, each of its own size
     except Exception as exc:  # prefetching is an optimisation only
         print(f"scored: prefetch skipped ({exc})", file=sys.stderr)
     finally:

@@ -40,7 +40,7 @@ def replay_moments(run: Run) -> tuple[list[Moment], dict[str, list[tuple[int, st
         moments.append(Moment(i, scene.day, scene.id, cid, tuple(c.id for c in open_), raising,
                               tuple(sorted(at_stake))))
         before = {fid: s.status for fid, s in again.friends.items()}
-        again.choose(cid)
+        again.advance(cid)
         for fid, s in again.friends.items():
             if s.status != before[fid]:
                 changes[fid].append((i, cid, s.status))

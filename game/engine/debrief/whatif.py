@@ -73,7 +73,7 @@ class _Context:
         if cur is None or len(cur.log) > step:
             cur = self._cursor = Run(self.sc, self.run.seed, self.run.kiosk, lean=True)
         while len(cur.log) < step:
-            cur.choose(log[len(cur.log)])
+            cur.advance(log[len(cur.log)])
         return cur.fork()
 
     def follow(self, guide: list[tuple[str, str]], start: int = 0) -> tuple[Run, list[SimilarStep]]:
@@ -98,15 +98,15 @@ class _Context:
             if queue:
                 wanted = queue.popleft()
                 if any(c.id == wanted for c in open_):
-                    cf.choose(wanted)
+                    cf.advance(wanted)
                     continue
                 ref = sc.choice(wanted)
             if len(open_) == 1:
-                cf.choose(open_[0].id)
+                cf.advance(open_[0].id)
                 continue
             pick = _most_like(open_, ref, self.profile, self.lean)
             similar.append(SimilarStep(len(cf.log), cf.scene.id, pick.id, ref.id if ref else None))
-            cf.choose(pick.id)
+            cf.advance(pick.id)
         return cf, similar
 
 
@@ -157,10 +157,10 @@ def counterfactuals(run: Run, top: int = TOP, moments: Optional[list[Moment]] = 
     """The `top` moments whose other choice changes the outcome most, most first.
 
     Every open alternative at every step is replayed (in a week with more than MAX_REPLAYS, those
-    most likely to matter by an estimate, so that the cost grows with the week's length); per step the alternative that changes most
-    is kept; steps are ranked by ending change, then gate changes, then score difference (ties:
-    friends at stake over values over score only, then the earlier step). Changes of nothing are
-    left out.
+    likeliest to matter by an estimate, so that the cost grows linearly with the week's length);
+    per step the alternative that changes most is kept; steps are ranked by ending change, then
+    gate changes, then score difference (ties: friends at stake over values over score only, then
+    the earlier step). Changes of nothing are left out.
     """
     if not run.ended:
         return []

@@ -56,7 +56,7 @@ class ConfirmScreen(Screen):
             below.draw(surf)
         else:
             surf.blit(draw.background(*surf.get_size()), (0, 0))
-        surf.blit(draw.veil(surf.get_size(), (60, 40, 90), 110, surf), (0, 0))
+        draw.veil(surf, (60, 40, 90), 110)
         draw.card(surf, self.card, L.px(30), (255, 255, 255), (244, 238, 255), gloss=True, shadow_px=L.px(14))
         draw_text(surf, L, self.title, "h1", self.title_box, theme.INK)
         draw_text(surf, L, self.text, "body", self.text_box, theme.INK)

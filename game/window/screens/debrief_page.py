@@ -99,7 +99,9 @@ class DebriefPage(Screen):
                 if not page.warmed:  # its text drawn once off screen: the fonts' caches are filled
                     page.warmed = True
                     depth = len(self.app.stack)  # a layer no screen uses now
-                    page.draw_static(self.app.layers.surface(depth, self.app.surface.get_size(), self.app.surface))
+                    layer = self.app.layers.surface(depth, self.app.surface.get_size(), self.app.surface)
+                    page.draw_static(layer)
+                    page.draw_buttons(layer)  # their faces too
                     self.app.layers.forget(depth)
                     return True
         return False
@@ -214,9 +216,15 @@ class DebriefPage(Screen):
         i = pages.index(self)
         for j, page in enumerate(pages):
             if abs(j - i) > 1 and isinstance(page, DebriefPage) and page.laid_out_for is not None:
-                page.content = None
-                page.laid_out_for = None
-                page.warmed = False
+                page.release()
+
+    def release(self) -> None:
+        """Forget the layout and what it drew (the body, a chart, a QR code): made again when needed."""
+        self.laid_out_for = None
+        self.warmed = False
+        for name, value in list(vars(self).items()):
+            if isinstance(value, (pygame.Surface, Column)):
+                setattr(self, name, None)
 
     def default_focus(self) -> Optional[Button]:
         return self.next_button

@@ -53,7 +53,7 @@ class PauseScreen(Screen):
             below.draw(surf)  # reuses the still layer the screen below already has
         else:
             surf.blit(draw.background(*surf.get_size()), (0, 0))
-        surf.blit(draw.veil(surf.get_size(), (60, 40, 90), 110, surf), (0, 0))
+        draw.veil(surf, (60, 40, 90), 110)
         draw.card(surf, self.card, L.px(30), (255, 255, 255), (244, 238, 255), gloss=True, shadow_px=L.px(14))
         draw_text(surf, L, app.ui("pause.title"), "h1",
                   pygame.Rect(self.card.x + L.px(30), self.card.y + L.px(24), self.card.w - L.px(60), self.title_h),

@@ -5,8 +5,6 @@ import pygame
 
 from ...paths import data_dir
 from ...session.links import open_page
-from ...session.teachers import languages as teacher_languages
-from ...session.teachers import write_materials
 from ..ui import draw, theme
 from ..ui.text import draw_line, draw_text, fit, measure
 from ..ui.widgets import Button, button_width
@@ -118,8 +116,12 @@ class TitleScreen(Screen):
     def teachers(self) -> None:
         """Write the teacher's materials as one printable page and open it in the browser; where no
         browser opens, say where the page is."""
+        from ...session.teachers import (  # Markdown: only when asked for
+            languages,
+            write_materials,
+        )
         app = self.app
-        lang = app.lang if app.lang in teacher_languages() else "en"
+        lang = app.lang if app.lang in languages() else "en"
         try:
             path = write_materials(lang, data_dir() / "teachers")
         except (OSError, ValueError) as exc:

@@ -8,13 +8,8 @@ import pygame
 
 from . import theme
 
-_cache: "OrderedDict[tuple, pygame.Surface]" = OrderedDict()
-CACHE = 300
-
-
 KEY = (255, 0, 254)  # no palette has it: the clear corners of opaque cards
-BUDGET = 24 * 1024 * 1024  # bytes of cached surfaces kept at most
-_bytes = [0]
+TILE = 96  # pixels: the repeated middle of a wide card
 
 
 def _size_of(item) -> int:
@@ -25,52 +20,67 @@ def _size_of(item) -> int:
     return 0
 
 
-# Window-sized surfaces (backdrop, veil, the settings' card) apart, a few kept: in the budget
-# above, two of them at 1920x1080 would push everything else out and be rebuilt on first frames.
-_big: "OrderedDict[tuple, pygame.Surface]" = OrderedDict()
-BIG = 5
-BIG_PIXELS = 600_000
+class _Lru:
+    """Surfaces by key, the least recently used dropped beyond `count` items or `budget` bytes."""
+
+    def __init__(self, count: int, budget: int):
+        self.items: "OrderedDict[tuple, object]" = OrderedDict()
+        self.count, self.budget, self.bytes = count, budget, 0
+
+    def get(self, key):
+        item = self.items.get(key)
+        if item is not None:
+            self.items.move_to_end(key)
+        return item
+
+    def put(self, key, item) -> None:
+        self.items[key] = item
+        self.bytes += _size_of(item)
+        while (len(self.items) > self.count or self.bytes > self.budget) and len(self.items) > 1:
+            _, old = self.items.popitem(last=False)
+            self.bytes -= _size_of(old)
 
 
-def _cached_big(key, make):
-    surf = _big.get(key)
-    if surf is None:
-        surf = _big[key] = make()
-        while len(_big) > BIG:
-            _big.popitem(last=False)
-    else:
-        _big.move_to_end(key)
-    return surf
+# By size, so that what is cheap to keep is not pushed out by what is large: shadow tiles and
+# chips (a blur each, ~2 ms to make again), cards and buttons, and a few window-sized surfaces
+# (backdrop, veil, the settings' and the debrief's cards: two would fill the middle budget).
+SMALL_BYTES, BIG_BYTES = 160 * 1024, 2_400_000
+_small = _Lru(800, 8 * 1024 * 1024)
+_middle = _Lru(300, 24 * 1024 * 1024)
+_big = _Lru(4, 10 ** 12)
+_stores = (_small, _middle, _big)
 
 
 def _cached(key, make):
-    surf = _cache.get(key)
-    if surf is None:
-        surf = make()
-        _cache[key] = surf
-        _bytes[0] += _size_of(surf)
-        while (len(_cache) > CACHE or _bytes[0] > BUDGET) and len(_cache) > 1:
-            _, old = _cache.popitem(last=False)
-            _bytes[0] -= _size_of(old)
-    else:
-        _cache.move_to_end(key)
-    return surf
+    for store in _stores:
+        item = store.get(key)
+        if item is not None:
+            return item
+    item = make()
+    size = _size_of(item)
+    (_small if size <= SMALL_BYTES else _big if size >= BIG_BYTES else _middle).put(key, item)
+    return item
 
 
-def veil(size: tuple[int, int], color, alpha: int, like: pygame.Surface) -> pygame.Surface:
-    """A full-window tint (plain surface with surface alpha: cheap to blit), kept per size."""
+def veil(surf: pygame.Surface, color, alpha: int) -> None:
+    """Tint the whole of `surf` (a plain strip with surface alpha, blitted down the window: the
+    same pixels as one window-sized surface, without keeping 8 MB of one colour at 1920x1080)."""
+    w, h = surf.get_size()
+
     def make():
-        v = pygame.Surface(size, 0, like)
+        v = pygame.Surface((w, 64), 0, surf)
         v.fill(color)
         v.set_alpha(alpha)
         return v
-    return _cached_big(("veil", size, tuple(color), alpha), make)
+    strip = _cached(("veil", w, tuple(color), alpha), make)
+    for y in range(0, h, 64):
+        surf.blit(strip, (0, y))
 
 
 def clear_cache() -> None:
-    _cache.clear()
-    _big.clear()
-    _bytes[0] = 0
+    for store in _stores:
+        store.items.clear()
+        store.bytes = 0
 
 
 def vgradient(w: int, h: int, top, bottom) -> pygame.Surface:
@@ -100,7 +110,7 @@ def background(w: int, h: int) -> pygame.Surface:
             pygame.draw.circle(glow, col, (int(cx * w / q), int(cy * h / q)), int(r * s))
         small.blit(glow, (0, 0))
         return pygame.transform.smoothscale(small, (w, h))
-    return _cached_big(("bg", w, h, theme.palette.name), make)
+    return _cached(("bg", w, h, theme.palette.name), make)
 
 
 def plain(color) -> tuple[int, int, int]:
@@ -147,7 +157,7 @@ def rounded(w: int, h: int, radius: int, top, bottom=None, gloss: bool = False,
             keyed.set_colorkey(KEY, pygame.RLEACCEL)
             return keyed
         return surf
-    return (_cached_big if w * h >= BIG_PIXELS else _cached)(key, make)
+    return _cached(key, make)
 
 
 def _shadow_tile(radius: int, spread: int, alpha: int) -> pygame.Surface:
@@ -168,7 +178,7 @@ def shadow_pieces(w: int, h: int, radius: int, spread: int, alpha: int = 60):
     """(surface, offset) pieces of a soft shadow around a w x h shape, its middle left out
     (the shape covers it), so that drawing it costs little even for large cards."""
     key = ("shp", w, h, radius, spread, alpha)
-    hit = _cache.get(key)
+    hit = next((item for item in (store.get(key) for store in _stores) if item is not None), None)
     if hit is not None:
         return hit  # type: ignore[return-value]
     tile = _shadow_tile(radius, spread, alpha)
@@ -224,7 +234,21 @@ def card(surf: pygame.Surface, rect: pygame.Rect, radius: int, color=None, botto
         r = min(radius, rect.w // 2, rect.h // 2)
         for piece, (dx, dy) in shadow_pieces(rect.w, rect.h, r, shadow_px):
             surf.blit(piece, (ox + dx, oy + dy))
-    surf.blit(rounded(rect.w, rect.h, radius, color, bottom, gloss, border, alpha), rect.topleft)
+    w, h = rect.w, rect.h
+    cap = 2 * min(radius, w // 2, h // 2) + 2  # wider than the corners of the card and its gloss
+    narrow = 2 * cap + TILE
+    if w < narrow + 2 * TILE or (theme.HIGH and min(narrow, h) != min(w, h)):  # (its edge's width)
+        surf.blit(rounded(w, h, radius, color, bottom, gloss, border, alpha), rect.topleft)
+        return
+    # a wide card: every column between its ends is the same (the gradient runs downwards), so a
+    # narrow one is made and its middle repeated: the same pixels, a fraction of the memory
+    img = rounded(narrow, h, radius, color, bottom, gloss, border, alpha)
+    x, y = rect.topleft
+    surf.blit(img, (x, y), (0, 0, cap, h))
+    end = x + w - cap
+    for tx in range(x + cap, end, TILE):
+        surf.blit(img, (tx, y), (cap, 0, min(TILE, end - tx), h))
+    surf.blit(img, (end, y), (cap + TILE, 0, cap, h))
 
 
 # ----- tier shapes, stars, icons ------------------------------------------------------------

@@ -62,18 +62,17 @@ class Column:
     """A Flow painted in strips as they come into view: one surface for a long page at
     1920x1080 would hold tens of MB. Strips far from the view are dropped again."""
 
-    STRIP = 512  # pixels
+    STRIP = 256  # pixels
 
     def __init__(self, flow: Flow, like: pygame.Surface, fill):
         self.flow, self.like, self.fill = flow, like, fill
         self.h = max(1, flow.height)
         self.strips: dict[int, pygame.Surface] = {}
-        # painted whole once, as one surface was (what does not fit is found now), kept near the top
+        # painted whole once, as one surface was (what does not fit is found now), the top kept
         for k in range((self.h - 1) // self.STRIP + 1):
             self.strip(k)
-            self.strips.pop(k - 2, None)
-        for k in [k for k in self.strips if k > 1]:
-            del self.strips[k]
+            if k > 1:
+                del self.strips[k]
 
     def get_height(self) -> int:
         return self.h
@@ -95,7 +94,7 @@ class Column:
     def blit(self, surf: pygame.Surface, dest: tuple[int, int], y0: int, h: int) -> None:
         """Draw rows y0..y0+h of the column at `dest`."""
         first, last = y0 // self.STRIP, min(self.h - 1, y0 + h - 1) // self.STRIP
-        for k in [k for k in self.strips if k < first - 1 or k > last + 1]:
+        for k in [k for k in self.strips if k < first or k > last]:  # painted again if scrolled back
             del self.strips[k]
         for k in range(first, last + 1):
             top = k * self.STRIP
