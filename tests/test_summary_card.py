@@ -22,7 +22,7 @@ def finished(sample, seed: int = 3):
     return run
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", ["en", "nl", "de"])
 def test_card_is_written_where_asked_and_has_the_size(sample, tmp_path, lang):
     import pygame
     run = finished(sample)

@@ -16,7 +16,7 @@ PAGES = ("debrief_feeling", "week_chart", "debrief_steering", "debrief_whatif", 
          "debrief_myths_", "debrief_home_", "quiz_results", "debrief_questions")
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", ["en", "nl", "de"])
 def test_autoplay_walks_every_debrief_page(tmp_path, lang):
     app = autoplay(WEEK[0] if WEEK else SAMPLE, tmp_path, lang=lang)
     assert app.errors == [] and not app.running
@@ -115,7 +115,7 @@ def draw_page(app, pages, i) -> None:
 
 @pytest.mark.parametrize("kiosk", [False, True], ids=["home", "kiosk"])
 @pytest.mark.parametrize("size", ["1024x768", "1920x1080"])
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", ["en", "nl", "de"])
 def test_every_debrief_page_fits(lang, size, kiosk):
     app = make_app(WEEK_OR_SAMPLE, size=size, lang=lang, kiosk=kiosk)
     seed_stats(app)
@@ -155,7 +155,7 @@ LOOKS = [(size, "1024x768", False) for size in TEXT_SIZES] + [
     ("largest", "1024x768", True), ("largest", "1920x1080", True), ("largest", "720x1280", True)]
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", ["en", "nl", "de"])
 @pytest.mark.parametrize("text_size,size,easy_font", LOOKS, ids=lambda v: str(v))
 def test_every_text_size_fits(lang, text_size, size, easy_font):
     """Every debrief page at each text size at the smallest window; at twice the size also in the

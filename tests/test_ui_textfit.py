@@ -130,7 +130,7 @@ def all_screens(app) -> int:
 
 
 @pytest.mark.parametrize("text_size", list(TEXT_SIZES))
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", ["en", "nl", "de"])
 @pytest.mark.parametrize("path", SCENARIO_PATHS, ids=lambda p: p.parent.name)
 def test_every_string_fits_at_1024x768(path, lang, text_size):
     app = make_app(path, size="1024x768", lang=lang, text_size=text_size)
@@ -138,7 +138,7 @@ def test_every_string_fits_at_1024x768(path, lang, text_size):
 
 
 @pytest.mark.parametrize("size", ["1024x768", "1920x1080", "720x1280"])
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", ["en", "nl", "de"])
 def test_twice_the_text_in_the_easy_to_read_font_and_high_contrast_fits(size, lang):
     """OpenDyslexic is wider than Inter: the widest look there is, on a small, a large and an upright screen."""
     app = make_app(WEEK, size=size, lang=lang, text_size="largest", high_contrast=True, dyslexic_font=True)
@@ -148,7 +148,7 @@ def test_twice_the_text_in_the_easy_to_read_font_and_high_contrast_fits(size, la
 
 @pytest.mark.parametrize("text_size", ["normal", "largest"])
 @pytest.mark.parametrize("size", ["1920x1080", "1080x1920"])
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", ["en", "nl", "de"])
 def test_the_kiosk_cuts_no_text_landscape_or_upright(size, lang, text_size):
     """The kiosk's touch layout (larger targets) on a 32-inch screen either way round."""
     app = make_app(WEEK, size=size, lang=lang, text_size=text_size, kiosk=True)
