@@ -46,7 +46,7 @@ def test_join_hands_out_a_short_code_in_a_private_cookie(make_class):
     assert code in page and '<html lang="nl">' in page
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("lang", ["en", "nl", "de"])
 def test_a_whole_week_then_the_debrief_and_the_check_after(make_class, lang):
     strings.MISSING.clear()
     room, app, _ = make_class(load_scenario(default_scenario()), lang)

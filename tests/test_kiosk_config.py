@@ -60,7 +60,7 @@ def test_a_good_config_is_read_whole(tmp_path):
 def test_no_file_in_the_data_folder_means_the_defaults_silently():
     config, problem = operator.load()
     assert problem is None and config == OperatorConfig()
-    assert config.languages == ("en", "nl") and not config.can_exit
+    assert config.languages == ("en", "de", "nl") and not config.can_exit
 
 
 def test_a_file_named_that_is_missing_is_said(tmp_path):
@@ -86,7 +86,7 @@ def test_broken_toml_gives_the_defaults_and_says_where(tmp_path):
     ('languages = "nl"', "languages must be a list"),
     ("languages = []", "languages must be a list"),
     ('languages = ["nl", "xx"]', "'xx', which the game does not speak"),
-    ('language = "fr"', "language must be one of en, nl, not 'fr'"),
+    ('language = "fr"', "language must be one of en, de, nl, not 'fr'"),
     ('languages = ["nl"]\nlanguage = "en"', "language 'en' is not among the languages offered"),
     ('text_size = "huge"', "text_size must be one of normal, large, larger, largest"),
     ('debrief = "long"', "debrief must be one of short, full"),

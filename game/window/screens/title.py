@@ -6,7 +6,7 @@ import pygame
 from ...paths import data_dir
 from ...session.links import open_page
 from ..ui import draw, theme
-from ..ui.text import draw_line, draw_text, fit, measure
+from ..ui.text import draw_line, draw_text, fit, measure, style_font
 from ..ui.widgets import Button, button_width
 from .base import Screen
 from .confirm import ConfirmScreen
@@ -34,6 +34,24 @@ class TitleScreen(Screen):
         items.append(("settings", app.ui("title.settings"), app.open_settings, "secondary"))
         if not app.kiosk:
             items.append(("quit", app.ui("title.quit"), self.quit, "secondary"))
+        # languages, each by its own name: top right; on an upright kiosk, low on the screen within a
+        # seated visitor's reach; in as many rows as the window's width needs
+        offered = list(app.languages_offered().items())
+        widths = [button_width(L, label, 150) / L.s for _, label in offered]
+        if sum(widths) + 12 * (len(widths) - 1) > W - 48:  # snug around their names before a second row
+            font = style_font(L, "button")
+            widths = [(font.size(label)[0] + L.px(34)) / L.s for _, label in offered]
+        lang_rows: list[list[tuple[str, str, float]]] = [[]]
+        for (code, label), w in zip(offered, widths):
+            row = lang_rows[-1]
+            if row and sum(x[2] for x in row) + 12 * len(row) + w > W - 48:
+                row = []
+                lang_rows.append(row)
+            row.append((code, label, w))
+        low = L.portrait and app.kiosk
+        self.lang_h = len(lang_rows) * L.button_h + (len(lang_rows) - 1) * 12
+        self.top_h = L.button_h if low else self.lang_h  # what the languages take at the top
+        self.card_top = H * 0.1 if self.top_h == L.button_h else max(H * 0.1, 20 + self.top_h + 20)
         cols, bw, bh, y = self.plan(items, y)
         rows = -(-len(items) // cols)
         x0 = W / 2 - (cols * bw + (cols - 1) * 20) / 2
@@ -42,17 +60,16 @@ class TitleScreen(Screen):
             self.buttons.append(Button(L.rect(x0 + col * (bw + 20), y + row * (bh + 14), bw, bh), label, action,
                                        kind=kind, name=key))
         y += rows * (bh + 14)
-        # languages, each by its own name: top right; on an upright kiosk, a row low on the screen
-        # within a seated visitor's reach
         langs = []
-        widths = [button_width(L, label, 150) / L.s for label in app.languages_offered().values()]
-        low = L.portrait and app.kiosk
-        x = (W - sum(widths) - 12 * (len(widths) - 1)) / 2 if low else W - 24 - sum(widths) - 12 * (len(widths) - 1)
-        top = max(y + 20, H - 110 - L.button_h) if low else 20
-        for (code, label), w in zip(app.languages_offered().items(), widths):
-            langs.append(Button(L.rect(x, top, w, L.button_h), label, lambda c=code: self.set_lang(c), kind="toggle",
-                                selected=(app.lang == code), name=f"lang_{code}"))
-            x += w + 12
+        top = max(y + 20, H - 110 - self.lang_h) if low else 20
+        for row in lang_rows:
+            span = sum(w for _, _, w in row) + 12 * (len(row) - 1)
+            x = (W - span) / 2 if low else W - 24 - span
+            for code, label, w in row:
+                langs.append(Button(L.rect(x, top, w, L.button_h), label, lambda c=code: self.set_lang(c),
+                                    kind="toggle", selected=(app.lang == code), name=f"lang_{code}"))
+                x += w + 12
+            top += L.button_h + 12
         self.buttons += langs
         if self.focus is None:
             self.focus = 0
@@ -64,10 +81,10 @@ class TitleScreen(Screen):
         alone), for large text and the widest font."""
         app, L = self.app, self.app.layout
         W, H = L.W, L.H
-        bottom = H - 24 - (60 if app.kiosk else 0) - (L.button_h + 30 if L.portrait and app.kiosk else 0)
+        bottom = H - 24 - (60 if app.kiosk else 0) - (self.lang_h + 30 if L.portrait and app.kiosk else 0)
         tagline = app.words.framing("tagline") if app.scenario else app.ui("frame.tagline")
         least_card = 150 + measure(L, tagline, "small", L.px(660 - 202)) / L.s + 10  # the logo, a small tagline
-        name_top = 20 + L.button_h + 20 + measure(L, app.ui("app.title"), "title", L.px(W - 48)) / L.s + 16
+        name_top = 20 + self.top_h + 20 + measure(L, app.ui("app.title"), "title", L.px(W - 48)) / L.s + 16
         labels = [label for _, label, _, _ in items]
 
         def size(width: float, wrap: bool = False) -> tuple[float, float]:
@@ -76,8 +93,8 @@ class TitleScreen(Screen):
             return bw, max(L.button_h + 4, text_h + 20)
         natural = size(380)
         half = size((W - 68) / 2, wrap=True) if not L.portrait else natural  # two wide columns, labels wrap
-        tries = [(1, natural, y, "card"), (2, natural, y, "card"), (1, natural, H * 0.1 + least_card + 20, "small"),
-                 (2, natural, H * 0.1 + least_card + 20, "small"), (1, natural, name_top, "name"),
+        tries = [(1, natural, y, "card"), (2, natural, y, "card"), (1, natural, self.card_top + least_card + 20, "small"),
+                 (2, natural, self.card_top + least_card + 20, "small"), (1, natural, name_top, "name"),
                  (2, half, name_top, "name")]
         for cols, (bw, bh), top, logo in tries:
             rows = -(-len(items) // cols)
@@ -88,7 +105,7 @@ class TitleScreen(Screen):
             if top + rows * (bh + 14) - 14 <= bottom:
                 break
         self.name_only = logo == "name"
-        self.card_h = min(H * 0.36 if not L.portrait else 300, top - 20 - H * 0.1)
+        self.card_h = min(H * 0.36 if not L.portrait else 300, top - 20 - self.card_top)
         return cols, bw, bh, top
 
     def draw(self, surf: pygame.Surface) -> None:
@@ -133,17 +150,17 @@ class TitleScreen(Screen):
 
     def draw_static(self, surf: pygame.Surface) -> None:
         app, L = self.app, self.app.layout
-        W, H = L.W, L.H
+        W = L.W
         surf.blit(draw.background(*surf.get_size()), (0, 0))
         # the glossy logo card
         if self.name_only:
             name = app.ui("app.title")
-            draw_text(surf, L, name, "title", pygame.Rect(L.px(24), L.px(20 + L.button_h + 20), L.px(W - 48),
+            draw_text(surf, L, name, "title", pygame.Rect(L.px(24), L.px(20 + self.top_h + 20), L.px(W - 48),
                                                         measure(L, name, "title", L.px(W - 48))), theme.INK,
                       align="center")
             self.draw_message(surf)
             return
-        card = L.rect(W / 2 - 330, H * 0.1, 660, self.card_h)
+        card = L.rect(W / 2 - 330, self.card_top, 660, self.card_h)
         draw.card(surf, card, L.px(40), (255, 255, 255), (244, 236, 255), gloss=True, shadow_px=L.px(14))
         orb = L.px(56)
         ocx, ocy = card.x + L.px(90), card.centery - L.px(14)
