@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from ui_support import LANGS
 
 from game.engine import ScenarioError, load_scenario
 from game.engine.catalogue import forms, placeholders
@@ -53,7 +52,7 @@ def debrief_part(lines: list[str], lang: str) -> list[str]:
     return lines[lines.index(title):]
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["en", "nl"])
 def test_sections_in_order_and_last_two_lines(sample, lang):
     game, lines = played(sample, lang, 3)
     part = debrief_part(lines, lang)
@@ -66,7 +65,7 @@ def test_sections_in_order_and_last_two_lines(sample, lang):
     assert others not in part  # the text mode keeps no stats unless given some
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["en", "nl"])
 @pytest.mark.parametrize("which", [0, 1])
 def test_every_address_on_a_line_of_its_own(lang, which):
     all_sc = scenarios()
