@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 from .paths import default_scenario
+from .session.strings import CODE
 
-LANG_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
+LANG_CODE = re.compile(rf"^{CODE}$")
 
 
 def add_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]", name: str) -> argparse.ArgumentParser:

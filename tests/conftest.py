@@ -67,5 +67,4 @@ def pseudo_language():
     before = strings.catalogue()
     pseudo.enable()
     yield pseudo.CODE
-    with strings._lock:
-        strings._catalogue = before
+    strings.use_catalogue(before)

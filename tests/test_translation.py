@@ -15,7 +15,7 @@ from game.engine import load_scenario
 from game.engine.catalogue import Plural
 from game.paths import LOCALE, SCENARIOS
 from game.session import pseudo, strings, translation
-from game.session.strings import _read, check_ui_strings
+from game.session.strings import check_ui_strings, read_locale
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_export_gives_every_string_with_its_id_context_and_comments(copy):
     po = translation.export("nl", week)
     catalog = read_po(io.StringIO(po))
     ids = {m.context for m in catalog if m.id}
-    tables, _ = _read(locale)
+    tables, _ = read_locale(locale)
     scenario = load_scenario(str(week / "scenario.yaml"))
     assert set(tables["en"].texts) <= ids and set(scenario.strings.tables["en"]) <= ids
     m = next(m for m in catalog if m.context == "classroom.live.joined")
@@ -76,7 +76,7 @@ def test_export_import_change_play_round_trip(copy, tmp_path, capsys):
     assert cli_strings_adds_language(week)
     # the game's strings in Frisian are complete and valid, named in their own language
     assert check_ui_strings(locale) == []
-    tables, _ = _read(locale)
+    tables, _ = read_locale(locale)
     assert tables["fy"].meta["name"] == "Frysk" and "app.title" in tables["fy"].meta["fuzzy"]
     assert isinstance(tables["fy"].texts["classroom.live.joined"], Plural)
     # the week in Frisian loads, and validate names the fuzzy strings without failing
@@ -98,11 +98,11 @@ def listed(week, lang) -> bool:
 
 def test_a_dutch_round_trip_changes_no_text(copy):
     locale, week = copy
-    before_ui, _ = _read(locale)
+    before_ui, _ = read_locale(locale)
     before_week = load_scenario(str(week / "scenario.yaml")).strings.tables["nl"]
     done = translation.import_po(translation.export("nl", week), week)
     assert done.untranslated == 0 and done.fuzzy == 0
-    after_ui, _ = _read(locale)
+    after_ui, _ = read_locale(locale)
     assert after_ui["nl"].texts == before_ui["nl"].texts and after_ui["nl"].meta["name"] == "Nederlands"
     assert load_scenario(str(week / "scenario.yaml")).strings.tables["nl"] == before_week
 
@@ -119,7 +119,7 @@ def test_a_half_done_translation_keeps_what_was_there_and_validate_names_the_res
     write_po(buf, po)
     done = translation.import_po(buf.getvalue(), week)
     assert done.untranslated > 50
-    tables, _ = _read(locale)
+    tables, _ = read_locale(locale)
     assert tables["nl"].texts["settings.text_size"] == "Lettergrootte"
     assert tables["nl"].texts["debrief.title"] == "Nabespreking"  # kept, not emptied
 
@@ -154,7 +154,7 @@ def test_validate_names_fuzzy_strings(tmp_path):
     nl = folder / "nl.yaml"
     nl.write_text(nl.read_text().replace('_language: {name: Nederlands, plural: {one: "n == 1"}}',
                                          '_language: {name: Nederlands, plural: {one: "n == 1"}, fuzzy: [app.title]}'))
-    tables, problems = _read(folder)
+    tables, problems = read_locale(folder)
     assert problems == [] and translation.fuzzy_notes(tables) == [
         "game/locale/*nl.yaml: 1 string in nl marked fuzzy, to be looked at: app.title"]
     result = subprocess.run([sys.executable, "-m", "game", "validate"], capture_output=True, text=True)

@@ -22,13 +22,13 @@ import difflib
 import hmac
 import os
 import re
-import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional, Union
 
 import tomllib
 
+from ..engine.saves import Unreadable, read_regular
 from ..paths import data_dir
 from .settings import TEXT_SIZES, Settings
 
@@ -180,44 +180,6 @@ def default_path() -> Path:
     return data_dir() / FILE_NAME
 
 
-class _Unusable(Exception):
-    """The file cannot be used at all; the message is the reason, a phrase."""
-
-
-def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes. FileNotFoundError when missing;
-    _Unusable (with the reason) for anything else: a FIFO, a device, a folder, too big, unreadable.
-    O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-                     | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise
-    except OSError as exc:
-        raise _Unusable(f"it cannot be opened: {exc.strerror or exc}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise _Unusable("it is not a regular file")
-        if info.st_size > limit:
-            raise _Unusable(f"it is larger than {limit // 1024} KB")
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(fd, limit + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as exc:
-        raise _Unusable(f"it cannot be read: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
-    if size > limit:
-        raise _Unusable(f"it is larger than {limit // 1024} KB")
-    return b"".join(chunks)
-
-
 def parse_text(text: str, shown: str = "the file") -> tuple[OperatorConfig, Optional[str]]:
     """The config in a TOML text, and one sentence on what was wrong in it (or None)."""
     try:
@@ -241,12 +203,12 @@ def load(path: Union[str, "os.PathLike[str]", None] = None) -> tuple[OperatorCon
     named = path is not None
     where = Path(path) if path is not None else default_path()
     try:
-        raw = read_limited(where)
+        raw = read_regular(where, MAX_BYTES)
     except FileNotFoundError:
         if not named:
             return OperatorConfig(), None
         return OperatorConfig(), f"scored: the kiosk settings file {where} does not exist; the defaults apply."
-    except _Unusable as exc:
+    except Unreadable as exc:
         return OperatorConfig(), f"scored: the kiosk settings file {where} was not used ({exc}); the defaults apply."
     except (OSError, ValueError) as exc:
         return OperatorConfig(), f"scored: the kiosk settings file {where} was not used ({exc}); the defaults apply."

@@ -65,5 +65,4 @@ def scenario_with(scenario: Any) -> Any:
 def enable() -> None:
     """The game's own strings speak the pseudo-language from now on (tests and layout checks)."""
     from . import strings
-    with strings._lock:
-        strings._catalogue = add_to(strings.catalogue())
+    strings.use_catalogue(add_to(strings.catalogue()))

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence, Union
 
+from .sqlite_files import set_aside
+
 SCHEMA_VERSION = 1
 FILE_NAME = "stats.sqlite3"
 TIMEOUT = 0.25  # seconds to wait for another writer before giving up: the game never waits long
@@ -203,29 +205,8 @@ class Stats:
         self._start_fresh()
 
     def _set_aside(self) -> Optional[Path]:
-        """Rename the damaged file (and its -wal and -shm) to the first free `.broken-N`."""
         assert self.path is not None
-        n = 1
-        while any(Path(f"{self.path}.broken-{n}{s}").exists() for s in ("", "-wal", "-shm")):
-            n += 1
-        target = Path(f"{self.path}.broken-{n}")
-        try:
-            os.replace(self.path, target)
-        except FileNotFoundError:
-            pass
-        except OSError:
-            return None
-        for suffix in ("-wal", "-shm"):
-            side = Path(f"{self.path}{suffix}")
-            if side.exists():
-                try:
-                    os.replace(side, Path(f"{target}{suffix}"))
-                except OSError:
-                    try:
-                        side.unlink()
-                    except OSError:
-                        return None  # a stale WAL must never be applied to the fresh file
-        return target
+        return set_aside(self.path)
 
     def close(self) -> None:
         with self._lock:

@@ -17,7 +17,8 @@ from ..engine.errors import Problem
 from ..engine.loading.tables import Table, compare_languages, read_table
 from ..paths import LOCALE
 
-FILE = re.compile(r"^(?:[a-z_]+\.)?([a-z]{2,3}(?:-[A-Za-z]{2,4})?)\.yaml$")
+CODE = r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?"  # a language code: de, pt-BR, en-XA
+FILE = re.compile(rf"^(?:[a-z_]+\.)?({CODE})\.yaml$")
 REFERENCE = "en"  # the language every other is compared with
 MISSING: set[tuple[str, str]] = set()  # (lang, id) asked for but not found: tests check it
 
@@ -36,7 +37,7 @@ def _files(folder: Path) -> dict[str, list[Path]]:
     return out
 
 
-def _read(folder: Path) -> tuple[dict[str, Table], list[Problem]]:
+def read_locale(folder: Path) -> tuple[dict[str, Table], list[Problem]]:
     """One merged table per language; a duplicate id across a language's files is a problem."""
     problems: list[Problem] = []
     merged: dict[str, Table] = {}
@@ -62,7 +63,7 @@ def _read(folder: Path) -> tuple[dict[str, Table], list[Problem]]:
 def check_ui_strings(folder: Path = LOCALE) -> list[Problem]:
     """Every problem of the game's own strings: unreadable files, ids missing in a language,
     placeholders that differ, plural forms missing."""
-    tables, problems = _read(folder)
+    tables, problems = read_locale(folder)
     langs = [REFERENCE] + sorted(lang for lang in tables if lang != REFERENCE)
     for lang, table in tables.items():
         if "name" not in table.meta:
@@ -78,11 +79,20 @@ def catalogue() -> Catalogue:
     if _catalogue is None:
         with _lock:
             if _catalogue is None:
-                tables, problems = _read(LOCALE)
+                tables, problems = read_locale(LOCALE)
                 _problems[:] = problems
                 _catalogue = Catalogue({lang: t.texts for lang, t in tables.items()}, REFERENCE,
                                        {lang: t.meta for lang, t in tables.items()})
     return _catalogue
+
+
+def use_catalogue(replacement: Catalogue) -> Catalogue:
+    """Put another catalogue in place of the game's strings (the pseudo-language); the one it replaced."""
+    global _catalogue
+    before = catalogue()
+    with _lock:
+        _catalogue = replacement
+    return before
 
 
 def languages() -> dict[str, str]:

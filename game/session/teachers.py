@@ -25,7 +25,6 @@ from __future__ import annotations
 import html as htmlmod
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
@@ -35,6 +34,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ..engine.saves import write_text_atomic
 from ..paths import teachers_dir
 from .strings import ui
 from .teachers_style import CSS
@@ -204,18 +204,5 @@ def write_materials(lang: str, folder: Union[str, "os.PathLike[str]"]) -> Path:
     where = Path(folder).absolute()
     where.mkdir(parents=True, exist_ok=True)
     target = where / file_name(lang)
-    fd, tmp = tempfile.mkstemp(prefix=".scored-teachers-", suffix=".tmp", dir=where)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_text_atomic(str(target), text, mode=0o644)  # readable by the browser, whoever runs it
     return target

@@ -24,9 +24,9 @@ from .. import __version__
 from ..engine.catalogue import CATEGORIES, META, Plural, Text, placeholders
 from ..engine.errors import Problem
 from ..engine.loading.tables import Table, read_table
+from ..engine.saves import write_text_atomic
 from ..paths import LOCALE
-from .strings import FILE, REFERENCE
-from .strings import _read as _read_locale
+from .strings import FILE, REFERENCE, read_locale
 
 # where a string appears, by its table and the first part of its id (said to the translator)
 WHERE = {
@@ -103,7 +103,7 @@ def plural_tags(lang: str) -> list[str]:
     return [c for c in CATEGORIES if c in tags]
 
 
-def _read(path: Path) -> Table:
+def _table(path: Path) -> Table:
     problems: list[Problem] = []
     return read_table(str(path), path.name, problems) if path.exists() else Table(path.name)
 
@@ -127,7 +127,7 @@ def export(lang: str, scenario_dir: Optional[Path]) -> str:
         f"# Scored: the game's own strings and the week's, for translating into {lang}.\n"
         "# msgctxt is the string's id; keep every {placeholder} as it is."))
     for src in sources(scenario_dir, lang):
-        have = _read(src.target)
+        have = _table(src.target)
         fuzzy = set(have.meta.get("fuzzy") or ())
         for sid, text in src.table.texts.items():
             line = src.table.lines.get(sid, (0, 0))[0]
@@ -232,7 +232,7 @@ def import_po(po_text: Union[str, bytes], scenario_dir: Optional[Path], lang: Op
             result.fuzzy += 1
     for shown, texts in per_file.items():
         src = found[shown]
-        have = _read(src.target)
+        have = _table(src.target)
         kept = {sid: _plain(t) for sid, t in have.texts.items()}  # what the PO leaves untranslated stays
         kept.update(texts)
         if not texts and not src.target.exists():
@@ -249,7 +249,7 @@ def import_po(po_text: Union[str, bytes], scenario_dir: Optional[Path], lang: Op
                 f"translators work in the PO file (docs/translating.md).\n")
         text = yaml.dump(out, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
                          sort_keys=False, width=100000, default_flow_style=False)
-        src.target.write_text(head + text, encoding="utf-8")
+        write_text_atomic(str(src.target), head + text, mode=0o644)
         result.written.append(src.target)
     return result
 
@@ -274,10 +274,10 @@ def fuzzy_notes(tables: dict[str, Table]) -> list[str]:
 
 def ui_fuzzy_notes() -> list[str]:
     """The game's own strings marked fuzzy by a translator, one line per language."""
-    return fuzzy_notes(_read_locale(LOCALE)[0])
+    return fuzzy_notes(read_locale(LOCALE)[0])
 
 
 def week_missing(scenario_dir: Path, lang: str) -> list[str]:
     """The week's string ids the language still lacks (the week is offered in it once none are)."""
     src = sources(scenario_dir, lang)[-1]
-    return [sid for sid in src.table.texts if sid not in _read(src.target).texts]
+    return [sid for sid in src.table.texts if sid not in _table(src.target).texts]

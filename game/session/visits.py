@@ -29,6 +29,8 @@ import threading
 from pathlib import Path
 from typing import Callable, NamedTuple, Optional, Union
 
+from .sqlite_files import set_aside
+
 SCHEMA_VERSION = 1
 FILE_NAME = "visits.sqlite3"
 TIMEOUT = 0.25  # seconds to wait for another writer: the frame loop never waits long
@@ -147,28 +149,7 @@ class Visits:
             self.notice = f"scored: visits are not counted ({exc})."
 
     def _set_aside(self) -> Optional[Path]:
-        """Rename the damaged file (and its -wal and -shm) to the first free `.broken-N`."""
-        n = 1
-        while any(Path(f"{self.path}.broken-{n}{s}").exists() for s in ("", "-wal", "-shm")):
-            n += 1
-        target = Path(f"{self.path}.broken-{n}")
-        try:
-            os.replace(self.path, target)
-        except FileNotFoundError:
-            pass
-        except OSError:
-            return None
-        for suffix in ("-wal", "-shm"):
-            side = Path(f"{self.path}{suffix}")
-            if side.exists():
-                try:
-                    os.replace(side, Path(f"{target}{suffix}"))
-                except OSError:
-                    try:
-                        side.unlink()
-                    except OSError:
-                        return None  # a stale WAL must never be applied to the fresh file
-        return target
+        return set_aside(self.path)
 
     def close(self) -> None:
         with self._lock:
