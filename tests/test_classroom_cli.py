@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from game.classroom import server
-from game.cli import parse
+from game.options import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import parse
+from game.options import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini"
@@ -76,7 +76,7 @@ def test_bad_values_are_refused_naming_the_option(args, named):
 
 @pytest.mark.parametrize("command", [[], ["simulate"], ["validate"]])
 def test_every_option_has_help_with_its_default(command):
-    from game.cli import build_parser
+    from game.options import build_parser
     parser = build_parser()
     if command:
         parser = next(a for a in parser._actions if a.dest == "command").choices[command[0]]

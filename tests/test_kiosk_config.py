@@ -12,7 +12,7 @@ import pytest
 from kiosk_support import home, kiosk_app
 from ui_support import button
 
-from game.cli import parse
+from game.options import parse
 from game.session import operator
 from game.session.operator import OperatorConfig
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from kiosk_support import kiosk_app
 
-from game.cli import parse
+from game.options import parse
 from game.session import operator
 from game.session.operator import OperatorConfig
 from game.window import loop

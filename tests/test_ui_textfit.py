@@ -26,7 +26,7 @@ from game.window.screens.settings import SettingsScreen
 from game.window.screens.title import TitleScreen
 from game.window.screens.week_chart import WeekChartScreen
 from game.window.ui import text
-from game.window.ui.hud import Toast
+from game.window.ui.toasts import Toast
 
 OVERLAPS: list[str] = []
 

@@ -21,7 +21,7 @@ from ..engine.run import Run
 from ..session.qr import cited, fit_module
 from ..session.strings import ui as t
 from ..session.words import Words
-from .ui import draw
+from .ui import glyphs
 from .ui.qr import draw_qr
 from .ui.text import font
 from .ui.text import wrap as text_wrap
@@ -143,7 +143,7 @@ def render_card(run: Run, lang: str, debrief: Optional[Debrief] = None) -> pygam
 
     tier = sc.tier_for(run.score)
     color = _hex(tier.color)
-    draw.shape(surf, tier.shape, (x + 50, y + 55), 46, color)
+    glyphs.shape(surf, tier.shape, (x + 50, y + 55), 46, color)
     big = font("bold", 110)
     surf.blit(big.render(str(run.score), True, INK), (x + 120, y - 5))
     label_x = x + 140 + big.size(str(run.score))[0]

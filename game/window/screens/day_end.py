@@ -5,7 +5,7 @@ from collections import OrderedDict
 
 import pygame
 
-from ..ui import draw, theme
+from ..ui import draw, glyphs, theme
 from ..ui.portrait import portrait
 from ..ui.scrolling import ScrollView
 from ..ui.text import draw_line, draw_text, line_h, measure, style_font
@@ -144,7 +144,7 @@ class DayEndScreen(PlayScreen):
                 tier = sc.tier_for(score)
                 tc = theme.hex_color(tier.color)
                 yy = r.y + name_h + line_h(style_font(L, "small")) // 2
-                draw.shape(surf, tier.shape, (tx + L.px(7), yy), L.px(7), tc, theme.darker(tc, 0.6))
+                glyphs.shape(surf, tier.shape, (tx + L.px(7), yy), L.px(7), tc, theme.darker(tc, 0.6))
                 draw_line(surf, L, str(score), "small", (tx + L.px(18), yy), theme.INK, "midleft")
             rows.append((h, paint))
         return rows
@@ -162,7 +162,7 @@ class DayEndScreen(PlayScreen):
 
             def paint(surf, r, is_open=is_open, label=label, status=status, lh=lh, sh=sh):
                 col = theme.GOOD if is_open else theme.BAD
-                draw.icon(surf, "check" if is_open else "lock", (r.x + L.px(10), r.y + L.px(12)), L.px(8), col)
+                glyphs.icon(surf, "check" if is_open else "lock", (r.x + L.px(10), r.y + L.px(12)), L.px(8), col)
                 draw_text(surf, L, label, "small_bold", pygame.Rect(r.x + L.px(28), r.y, tw, lh), theme.INK)
                 draw_text(surf, L, status, "small", pygame.Rect(r.x + L.px(28), r.y + lh + L.px(2), tw, sh), col)
             rows.append((lh + sh + L.px(16), paint))
@@ -172,7 +172,7 @@ class DayEndScreen(PlayScreen):
             h = measure(L, line, "small_bold", tw)
 
             def paint(surf, r, line=line, h=h):
-                draw.icon(surf, "lock", (r.x + L.px(10), r.y + L.px(12)), L.px(8), theme.BAD)
+                glyphs.icon(surf, "lock", (r.x + L.px(10), r.y + L.px(12)), L.px(8), theme.BAD)
                 draw_text(surf, L, line, "small_bold", pygame.Rect(r.x + L.px(28), r.y, tw, h), theme.BAD)
             rows.append((h + L.px(8), paint))
         return rows
@@ -208,7 +208,7 @@ class DayEndScreen(PlayScreen):
             for i, score in enumerate((day.start_score, day.end_score)):
                 tier = sc.tier_for(score)
                 tc = theme.hex_color(tier.color)
-                draw.shape(surf, tier.shape, (x, cy), L.px(18), tc, theme.darker(tc, 0.6))
+                glyphs.shape(surf, tier.shape, (x, cy), L.px(18), tc, theme.darker(tc, 0.6))
                 num = draw_line(surf, L, str(score), "title", (x + L.px(28), cy), theme.INK, "midleft")
                 tl = draw_line(surf, L, app.s(tier.label), "tiny", (x - L.px(18), cy + title_h // 2 + L.px(4)),
                                theme.INK_SOFT)

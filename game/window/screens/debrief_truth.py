@@ -9,7 +9,7 @@ import pygame
 
 from ...session.sentences import verdict_texts
 from ...session.truth import Verdict, verdicts
-from ..ui import draw, theme
+from ..ui import draw, glyphs, theme
 from ..ui.flow import Flow, address_height, draw_address, panel
 from ..ui.text import draw_line, draw_text, line_h, measure, style_font
 from .debrief_page import DebriefPage
@@ -38,7 +38,7 @@ def draw_verdict_chip(surf: pygame.Surface, app, pos: tuple[int, int], verdict: 
         pygame.draw.circle(surf, col, c, rad, max(2, L.px(2)))
         pygame.draw.circle(surf, col, c, rad, draw_top_left=True, draw_bottom_left=True)
     else:
-        draw.icon(surf, mark, c, rad, col)
+        glyphs.icon(surf, mark, c, rad, col)
     draw_line(surf, L, word, "small_bold", (c[0] + rad + L.px(8), r.centery), col, "midleft")
     return r
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from ...session.sentences import counterfactual_lines
-from ..ui import draw, theme
+from ..ui import glyphs, theme
 from ..ui.flow import Flow, panel
 from ..ui.text import draw_line, draw_text, line_h, measure, style_font
 from .debrief_page import DebriefPage
@@ -38,7 +38,7 @@ def score_badge(surf: pygame.Surface, app, rect: pygame.Rect, label: str, score:
     y = rect.y + L.px(8)
     draw_text(surf, L, label, "tiny", pygame.Rect(x, y, inner, label_h), theme.INK_SOFT)
     cy = y + label_h + L.px(6) + row_h // 2
-    draw.shape(surf, tier.shape, (x + L.px(14), cy), L.px(13), tc, theme.darker(tc, 0.6))
+    glyphs.shape(surf, tier.shape, (x + L.px(14), cy), L.px(13), tc, theme.darker(tc, 0.6))
     r = draw_line(surf, L, str(score), "score_small", (x + L.px(36), cy), theme.INK, "midleft")
     if beside:
         draw_line(surf, L, app.s(tier.label), "small", (r.right + L.px(10), cy), theme.INK_SOFT, "midleft")

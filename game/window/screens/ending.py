@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..ui import draw, theme
+from ..ui import draw, glyphs, theme
 from ..ui.portrait import portrait
 from ..ui.scrolling import ScrollView
 from ..ui.text import draw_line, draw_text, line_h, measure, style_font
@@ -115,7 +115,7 @@ class EndingScreen(Screen):
                       max_w=badge.w - L.px(30))
             y += line_h(style_font(L, "tiny"))
             cy = y + line_h(style_font(L, "score_small")) // 2
-            draw.shape(surf, tier.shape, (badge.x + L.px(38), cy), L.px(18), tc, theme.darker(tc, 0.6))
+            glyphs.shape(surf, tier.shape, (badge.x + L.px(38), cy), L.px(18), tc, theme.darker(tc, 0.6))
             draw_line(surf, L, str(run.score), "score_small", (badge.x + L.px(66), cy), theme.INK, "midleft")
             y += line_h(style_font(L, "score_small")) + L.px(8)
             draw_text(surf, L, app.s(tier.label), "small_bold", pygame.Rect(badge.x + L.px(18), y, badge.w - L.px(30),

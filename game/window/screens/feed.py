@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..ui import draw, theme
+from ..ui import draw, glyphs, theme
 from ..ui.portrait import portrait
 from ..ui.text import draw_line, draw_text, line_h, line_style, measure, style_font
 
@@ -69,7 +69,7 @@ def draw_phone(screen, surf: pygame.Surface, rect: pygame.Rect) -> None:
                      border_radius=L.px(4))
     draw_line(surf, L, app.ui("feed.title"), "h2", (bar.x + L.px(22), bar.centery + L.px(5)), theme.FEED_INK,
               "midleft", max_w=bar.w - L.px(80))
-    draw.icon(surf, "heart", (bar.right - L.px(30), bar.centery + L.px(4)), L.px(10), theme.FEED_INK)
+    glyphs.icon(surf, "heart", (bar.right - L.px(30), bar.centery + L.px(4)), L.px(10), theme.FEED_INK)
     view = pygame.Rect(scr.x + L.px(10), bar.bottom + L.px(10), scr.w - L.px(20), scr.bottom - bar.bottom - L.px(20))
     clip = surf.get_clip()
     surf.set_clip(view)
@@ -112,7 +112,7 @@ def draw_post(screen, surf: pygame.Surface, box: pygame.Rect, post) -> None:
         chip_w = style_font(L, "tiny").size(str(score))[0] + L.px(36)
         chip = pygame.Rect(box.right - L.px(12) - chip_w, box.y + (head - chip_height(L)) // 2, chip_w, chip_height(L))
         draw.card(surf, chip, chip.h // 2, theme.behind_text(tc, 0.6, theme.INK), theme.behind_text(tc, 0.4, theme.INK))
-        draw.shape(surf, tier.shape, (chip.x + L.px(13), chip.centery), L.px(6), tc, theme.darker(tc, 0.6))
+        glyphs.shape(surf, tier.shape, (chip.x + L.px(13), chip.centery), L.px(6), tc, theme.darker(tc, 0.6))
         draw_line(surf, L, str(score), "tiny", (chip.x + L.px(24), chip.centery), theme.INK, "midleft")
     name_w = box.right - nx - chip_w - L.px(20)
     draw_line(surf, L, name, line_style(L, name, ("small_bold", "tiny"), name_w), (nx, box.y + head // 2),
@@ -120,7 +120,7 @@ def draw_post(screen, surf: pygame.Surface, box: pygame.Rect, post) -> None:
     text_box = pygame.Rect(nx, box.y + head, box.right - nx - L.px(12), box.h - head - foot_height(L))
     draw_text(surf, L, app.s(post.text), "small", text_box, theme.INK)
     fy = box.bottom - foot_height(L) // 2 - L.px(2)
-    draw.icon(surf, "heart", (nx + L.px(8), fy), L.px(7), theme.ACCENT_2)
+    glyphs.icon(surf, "heart", (nx + L.px(8), fy), L.px(7), theme.ACCENT_2)
     r = draw_line(surf, L, app.ui("feed.likes", n=post.likes), "tiny", (nx + L.px(20), fy), theme.INK_SOFT,
                   "midleft")
-    draw.stars(surf, r.right + L.px(14), fy, L.px(6), post_stars(post.likes, score, sc.min_score, sc.max_score))
+    glyphs.stars(surf, r.right + L.px(14), fy, L.px(6), post_stars(post.likes, score, sc.min_score, sc.max_score))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..ui import draw, theme
+from ..ui import draw, glyphs, theme
 from ..ui.text import draw_line, draw_text, line_h, measure, render, style_font
 
 
@@ -69,7 +69,7 @@ def draw_gate_panel(screen, surf: pygame.Surface, rect: pygame.Rect) -> None:
     gx = xof(gate.at)
     pygame.draw.line(surf, theme.INK, (gx, bar.y - L.px(8)), (gx, bar.bottom + L.px(8)), max(2, L.px(3)))
     draw_line(surf, L, str(gate.at), "tiny", (gx, bar.y - L.px(10)), theme.INK, "midbottom")
-    draw.shape(surf, tier.shape, (xof(score), bar.centery), L.px(11), tc, theme.INK)
+    glyphs.shape(surf, tier.shape, (xof(score), bar.centery), L.px(11), tc, theme.INK)
     y = bar.bottom + L.px(14)
     draw_text(surf, L, verdict, "small_bold", pygame.Rect(x, y, tw, rect.bottom - y), col)
     # the stamp

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..ui import draw, theme
+from ..ui import draw, glyphs, theme
 from ..ui.portrait import portrait
 from ..ui.scrolling import ScrollView
 from ..ui.text import draw_text, line_h, measure, style_font
@@ -86,13 +86,13 @@ class IntroScreen(Screen):
             col = theme.hex_color(tier.color)
             sb = sv.at(self.score_box)
             cy = sb.y + line_h(style_font(L, "h2")) // 2
-            draw.shape(surf, tier.shape, (sb.x - L.px(24), cy), L.px(14), col, theme.darker(col, 0.6))
+            glyphs.shape(surf, tier.shape, (sb.x - L.px(24), cy), L.px(14), col, theme.darker(col, 0.6))
             draw_text(surf, L, self.score_line, "h2", sb, theme.INK)
             draw_text(surf, L, self.story, "body", sv.at(self.story_box), theme.INK)
             if self.goal_box is not None:
                 goal = sv.at(self.goal_box)
                 draw.flat_card(surf, goal, L.px(20), (255, 236, 246), (252, 220, 238), gloss=True)
-                draw.icon(surf, "flag", (goal.x + L.px(34), goal.y + L.px(14) + line_h(style_font(L, "body")) // 2),
+                glyphs.icon(surf, "flag", (goal.x + L.px(34), goal.y + L.px(14) + line_h(style_font(L, "body")) // 2),
                           L.px(16), theme.ACCENT_2)
                 draw_text(surf, L, self.goal, "body", pygame.Rect(goal.x + L.px(70), goal.y + L.px(14),
                           goal.w - L.px(82), goal.h - L.px(28)), theme.INK)

@@ -7,7 +7,7 @@ from typing import Optional
 
 import pygame
 
-from ..ui import draw, theme
+from ..ui import glyphs, theme
 from ..ui.flow import Flow, panel
 from ..ui.text import draw_text, line_h, measure, style_font
 from ..ui.widgets import Button, choice_height
@@ -172,7 +172,7 @@ class QuizResultScreen(DebriefPage):
                 else:
                     col = theme.GOOD if ok else theme.BAD
                     pygame.draw.circle(surf, theme.lighter(col, 0.8), c, mark_r)
-                    draw.icon(surf, "check" if ok else "cross", c, mark_r * 7 // 12, col)
+                    glyphs.icon(surf, "check" if ok else "cross", c, mark_r * 7 // 12, col)
                 draw_text(surf, L, t, style, pygame.Rect(x + mark_w, y, tw - mark_w, hh), theme.INK)
                 y += hh + L.px(6)
             if why:

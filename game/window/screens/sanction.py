@@ -7,7 +7,7 @@ import math
 import pygame
 
 from ...engine.kinds import Picture
-from ..ui import draw, theme
+from ..ui import draw, glyphs, theme
 from ..ui.text import draw_line, draw_text, line_h, measure, style_font
 
 ANIM_SECONDS = 8.0
@@ -80,7 +80,7 @@ def draw_sanction_panel(screen, surf: pygame.Surface, rect: pygame.Rect) -> None
     draw.card(surf, rect, L.px(20), (255, 255, 255), theme.lighter(col, 0.9), gloss=True,
               border=theme.lighter(col, 0.5))
     icon = ICONS[look] if active or look == Picture.LOADING else "check"
-    draw.icon(surf, icon, (rect.x + pad + L.px(14), rect.y + L.px(32)), L.px(13), col)
+    glyphs.icon(surf, icon, (rect.x + pad + L.px(14), rect.y + L.px(32)), L.px(13), col)
     tx = rect.x + pad + L.px(40)
     tw = rect.right - pad - tx
     top = rect.y + L.px(16)

@@ -7,7 +7,7 @@ from typing import Optional
 
 import pygame
 
-from ..ui import draw, scenery, theme
+from ..ui import draw, glyphs, scenery, theme
 from ..ui.parts import Panel, Part
 from ..ui.portrait import portrait
 from ..ui.text import draw_line, draw_text, fit, line_h, measure, style_font
@@ -271,7 +271,7 @@ class SceneScreen(PlayScreen):
                 tier = app.scenario.tier_for(fs.score)
                 tc = theme.hex_color(tier.color)
                 y2 = ny + line_h(f) + L.px(10)
-                draw.shape(surf, tier.shape, (nx + L.px(8), y2), L.px(8), tc, theme.darker(tc, 0.6))
+                glyphs.shape(surf, tier.shape, (nx + L.px(8), y2), L.px(8), tc, theme.darker(tc, 0.6))
                 draw_line(surf, L, app.ui("scene.friend_score", score=fs.score, tier=app.s(tier.label)),
                           "small", (nx + L.px(22), y2), theme.INK_SOFT, "midleft", max_w=nw - L.px(22))
         if self.result_box is not None:
@@ -327,7 +327,7 @@ class SceneScreen(PlayScreen):
                    (bubble.x + L.px(34), bubble.y - L.px(14))]
             pygame.draw.polygon(surf, top, tip)
         if notice:
-            draw.icon(surf, "bell", (bubble.x + L.px(20), bubble.y + L.px(24)), L.px(9), theme.WARN)
+            glyphs.icon(surf, "bell", (bubble.x + L.px(20), bubble.y + L.px(24)), L.px(9), theme.WARN)
         shift = L.px(24) if notice else 0
         draw_text(surf, L, self.text, "body", pygame.Rect(inner.x + shift, inner.y, inner.w - shift, inner.h),
                   theme.INK)

@@ -5,7 +5,7 @@ import pygame
 
 from ...paths import data_dir
 from ...session.links import open_page
-from ..ui import draw, theme
+from ..ui import draw, glyphs, theme
 from ..ui.text import draw_line, draw_text, fit, measure, style_font
 from ..ui.widgets import Button, button_width
 from .base import Screen
@@ -166,8 +166,8 @@ class TitleScreen(Screen):
         ocx, ocy = card.x + L.px(90), card.centery - L.px(14)
         draw.card(surf, pygame.Rect(ocx - orb, ocy - orb, 2 * orb, 2 * orb), orb, (176, 238, 196),
                   (98, 196, 132), gloss=True)
-        draw.shape(surf, "circle", (ocx, ocy), L.px(18), (255, 255, 255))
-        draw.icon(surf, "check", (ocx, ocy), L.px(12), (98, 176, 122))
+        glyphs.shape(surf, "circle", (ocx, ocy), L.px(18), (255, 255, 255))
+        glyphs.icon(surf, "check", (ocx, ocy), L.px(12), (98, 176, 122))
         tx = ocx + orb + L.px(28)
         logo = pygame.Rect(tx, card.y + L.px(28), card.right - tx - L.px(24), L.px(110))
         name = app.ui("app.title")  # a language may name the game longer: a smaller style, never a cut

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from . import draw, theme
+from . import draw, glyphs, theme
 from .text import draw_line, draw_text, line_h, measure, style_font
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def draw_chart(surf: pygame.Surface, app: "ScreenContext", rect: pygame.Rect, ru
         pygame.draw.aalines(surf, theme.ACCENT, False, line)
     for (step, score, _), p in zip(pts, line):
         tier = sc.tier_for(score)
-        draw.shape(surf, tier.shape, p, L.px(6), theme.hex_color(tier.color), theme.INK)
+        glyphs.shape(surf, tier.shape, p, L.px(6), theme.hex_color(tier.color), theme.INK)
     # gate checks
     marks = []
     for check in run.gate_checks:
@@ -109,7 +109,7 @@ def draw_chart(surf: pygame.Surface, app: "ScreenContext", rect: pygame.Rect, ru
         col = theme.GOOD if check.passed else theme.BAD
         pygame.draw.circle(surf, (255, 255, 255), p, L.px(13))
         pygame.draw.circle(surf, col, p, L.px(13), max(2, L.px(3)))
-        draw.icon(surf, "check" if check.passed else "cross", p, L.px(8), col)
+        glyphs.icon(surf, "check" if check.passed else "cross", p, L.px(8), col)
         marks.append(pygame.Rect(p[0] - L.px(14), p[1] - L.px(14), L.px(28), L.px(28)))
     # gate labels, each where it touches neither the line, a marker nor another label
     f = style_font(L, "tiny")

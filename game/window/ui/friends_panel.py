@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from . import draw, theme
+from . import draw, glyphs, theme
 from .portrait import portrait
 from .text import draw_line, line_h, line_style, style_font
 
@@ -37,7 +37,7 @@ def paint_chips(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect) -
         tier = sc.tier_for(state.score)
         tc = theme.hex_color(tier.color)
         x = box.x + size + L.px(12)
-        draw.shape(surf, tier.shape, (x, box.centery), L.px(6), tc, theme.darker(tc, 0.6))
+        glyphs.shape(surf, tier.shape, (x, box.centery), L.px(6), tc, theme.darker(tc, 0.6))
         draw_line(surf, L, str(state.score), "small_bold", (x + L.px(10), box.centery), theme.INK, "midleft",
                   max_w=box.right - x - L.px(12))
 
@@ -72,7 +72,7 @@ def paint_list(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect,
         tier = sc.tier_for(state.score)
         tc = theme.hex_color(tier.color)
         y2 = box.centery + L.px(11)
-        draw.shape(surf, tier.shape, (tx + L.px(7), y2), L.px(7), tc, theme.darker(tc, 0.6))
+        glyphs.shape(surf, tier.shape, (tx + L.px(7), y2), L.px(7), tc, theme.darker(tc, 0.6))
         r = draw_line(surf, L, str(state.score), "small_bold", (tx + L.px(18), y2), theme.INK, "midleft")
         x = r.right + L.px(6)
         flash = flashes.get(fid)
@@ -83,4 +83,4 @@ def paint_list(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect,
             x = r2.right + L.px(6)
         given = given_stars.get(fid)
         if given and x + L.px(70) <= box.right:
-            draw.stars(surf, box.right - L.px(76), y2, L.px(6), given)
+            glyphs.stars(surf, box.right - L.px(76), y2, L.px(6), given)

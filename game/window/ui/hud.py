@@ -1,28 +1,20 @@
-"""The score, always on screen: top bar, the meter with its gates, the score card with change
-notices, and the friends' faces, scores and stars."""
+"""The score, always on screen: its state (the score shown as it moves, the notices of the last
+change, the friends' flashes) and the panels drawn from it, each painted once per state and kept:
+the meter (meter.py), the score card (score_card.py), the notices (toasts.py) and the friends
+(friends_panel.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import pygame
 
-from . import draw, friends_panel, meter, theme
-from .friends_panel import FLASH_LIFE
-from .text import draw_line, draw_text, line_h, measure, style_font
+from . import friends_panel, meter, score_card, toasts
+from .toasts import TOAST_LIFE, Toast
 
 if TYPE_CHECKING:
     from ..context import ScreenContext
 
-TOAST_LIFE = FLASH_LIFE
 MAX_TOASTS = 3
-
-
-@dataclass
-class Toast:
-    delta: Optional[int]  # None: a notice without a change of score
-    text: str
-    born: float
 
 
 class Hud:
@@ -178,14 +170,16 @@ class Hud:
         glow = max(0.0, 1.0 - (now - self.pulse_at)) if not self.app.settings.reduced_motion else 0.0
         state = (round(self.shown), (self.target > self.shown) - (self.target < self.shown), round(glow, 2),
                  (run.stars, len(run.ratings)) if run is not None else None)
-        self._panel("score", surf, rect, state, self._paint_score_card)
+        self._panel("score", surf, rect, state,
+                    lambda s, r: score_card.paint(self.app, s, r, self.shown, self.target, glow))
 
     def draw_toasts(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
         L, now = self.app.layout, self.app.now
         slide = 0 if self.app.settings.reduced_motion else 1
         state = (self.more, tuple((t.delta, t.text, slide * int(max(0.0, 1 - (now - t.born) / 0.35) * L.px(30)))
                                   for t in self.toasts))
-        self._panel("toasts", surf, rect, state, self._paint_toasts)
+        self._panel("toasts", surf, rect, state,
+                    lambda s, r: toasts.paint(self.app, s, r, self.toasts, self.more))
 
     def draw_friends(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
         app = self.app
@@ -199,71 +193,14 @@ class Hud:
         self._panel("friends", surf, rect, state,
                     lambda s, r: friends_panel.paint_list(self.app, s, r, self.friend_flash, self.last_stars))
 
-    def tier(self, score: int):
-        return self.app.scenario.tier_for(int(round(score)))
-
-    def _paint_score_card(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
-        app, L = self.app, self.app.layout
-        score = int(round(self.shown))
-        tier = self.tier(score)
-        col = theme.hex_color(tier.color)
-        now = app.now
-        glow = max(0.0, 1.0 - (now - self.pulse_at)) if not app.settings.reduced_motion else 0.0
-        draw.card(surf, rect, L.px(22), theme.behind_text(col, 0.78), theme.behind_text(col, 0.55), gloss=True,
-                  shadow_px=L.px(8), border=(255, 255, 255))
-        if glow > 0:
-            pygame.draw.rect(surf, col, rect.inflate(L.px(6), L.px(6)), max(2, int(L.px(5) * glow)),
-                             border_radius=L.px(24))
-        pad = L.px(14)
-        y = rect.y + L.px(10)
-        draw_line(surf, L, app.ui("hud.your_score"), "tiny", (rect.x + pad, y), theme.INK_SOFT,
-                  max_w=rect.w - 2 * pad)
-        y += line_h(style_font(L, "tiny"))
-        sh_r = L.px(20)
-        cx = rect.x + pad + sh_r
-        score_h = line_h(style_font(L, "score"))
-        cy = y + score_h // 2
-        draw.shape(surf, tier.shape, (cx, cy), sh_r, col, theme.darker(col, 0.6))
-        num = draw_line(surf, L, str(score), "score", (cx + sh_r + L.px(10), cy), theme.INK, "midleft")
-        moving = abs(self.shown - self.target) > 0.01
-        if moving:
-            draw.icon(surf, "up" if self.target > self.shown else "down",
-                      (num.right + L.px(14), cy), L.px(8), theme.GOOD if self.target > self.shown else theme.BAD)
-        y += score_h
-        draw_line(surf, L, app.s(tier.label), "small_bold", (rect.x + pad, y), theme.INK, max_w=rect.w - 2 * pad)
-        y += line_h(style_font(L, "small_bold")) + L.px(4) + line_h(style_font(L, "tiny")) // 2
-        run = app.run
-        if run is not None:
-            r = L.px(7)
-            w = draw.stars(surf, rect.x + pad, y, r, run.stars)
-            text = app.ui("hud.stars", stars=f"{run.stars:.1f}") if run.ratings else app.ui("hud.no_stars")
-            draw_line(surf, L, text, "tiny", (rect.x + pad + w + L.px(6), y), theme.INK_SOFT, "midleft",
-                      max_w=rect.right - pad - (rect.x + pad + w + L.px(6)))
-
     def score_card_height(self) -> int:
-        L = self.app.layout
-        return (L.px(10) + line_h(style_font(L, "tiny")) + line_h(style_font(L, "score"))
-                + line_h(style_font(L, "small_bold")) + L.px(4) + line_h(style_font(L, "tiny")) + L.px(12))
+        return score_card.height(self.app.layout)
 
     def draw_score_line(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
         """The score in one row: compact screens."""
         run = self.app.run
         state = (round(self.shown), (run.stars, len(run.ratings)) if run is not None else None)
-        self._panel("score_line", surf, rect, state, self._paint_score_line)
-
-    def _paint_score_line(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
-        app, L = self.app, self.app.layout
-        score = int(round(self.shown))
-        tier = self.tier(score)
-        col = theme.hex_color(tier.color)
-        draw.card(surf, rect, L.px(18), theme.behind_text(col, 0.78), theme.behind_text(col, 0.55), border=(255, 255, 255))
-        pad = L.px(12)
-        sh_r = min(L.px(16), rect.h // 3)
-        cx, cy = rect.x + pad + sh_r, rect.centery
-        draw.shape(surf, tier.shape, (cx, cy), sh_r, col, theme.darker(col, 0.6))
-        num = draw_line(surf, L, str(score), "score_small", (cx + sh_r + L.px(8), cy), theme.INK, "midleft")
-        draw_text(surf, L, app.s(tier.label), "tiny", pygame.Rect(num.right + L.px(10), rect.y + L.px(4),
-                  rect.right - pad - num.right - L.px(10), rect.h - L.px(8)), theme.INK, valign="middle")
+        self._panel("score_line", surf, rect, state, lambda s, r: score_card.paint_line(self.app, s, r, self.shown))
 
     def draw_friend_chips(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
         """The friends' faces with their tier's shape and score, in a row: compact screens."""
@@ -275,51 +212,3 @@ class Hud:
 
     def friend_chips_width(self) -> int:
         return friends_panel.chips_width(self.app)
-
-    def toast_gutter(self) -> int:
-        """The room left of a notice's words: its arrow and amount (wider with larger text)."""
-        L = self.app.layout
-        return max(L.px(72), L.px(36) + style_font(L, "small_bold").size("−888")[0])
-
-    def toast_height(self, width: int, toast: Toast) -> int:
-        L = self.app.layout
-        return max(L.px(40), measure(L, toast.text, "small", width - self.toast_gutter() - L.px(6)) + L.px(14))
-
-    def _paint_toasts(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
-        """The notices of the last change: amount and (vague, or exact) reason."""
-        app, L = self.app, self.app.layout
-        now = app.now
-        y = rect.y
-        if not self.toasts:
-            quiet = app.ui("hud.no_changes")
-            box = pygame.Rect(rect.x, rect.y, rect.w, max(L.px(44), measure(L, quiet, "tiny", rect.w - L.px(24)) + L.px(8)))
-            draw.card(surf, box, L.px(14), (255, 255, 255), alpha=110)
-            draw_text(surf, L, app.ui("hud.no_changes"), "tiny", box.inflate(-L.px(24), -L.px(8)), theme.INK_SOFT,
-                      valign="middle")
-        for toast in self.toasts:
-            age = now - toast.born
-            h = self.toast_height(rect.w, toast)
-            box = pygame.Rect(rect.x, y, rect.w, h)
-            if not app.settings.reduced_motion and age < 0.35:
-                box.x -= int((1 - age / 0.35) * L.px(30))
-            if y + h > rect.bottom:
-                break
-            good = toast.delta is None or toast.delta >= 0
-            col = theme.WARN if toast.delta is None else theme.GOOD if good else theme.BAD
-            draw.flat_card(surf, box, L.px(14), (255, 255, 255), theme.lighter(col, 0.88), shadow_px=L.px(4))
-            pygame.draw.rect(surf, col, (box.x, box.y + L.px(8), L.px(5), box.h - L.px(16)),
-                             border_radius=L.px(3))
-            if toast.delta is None:
-                draw.icon(surf, "bell", (box.x + L.px(30), box.centery), L.px(9), col)
-            else:
-                sign = f"+{toast.delta}" if toast.delta > 0 else (f"−{-toast.delta}" if toast.delta < 0 else "±0")
-                draw.icon(surf, "up" if good else "down", (box.x + L.px(18), box.centery), L.px(6), col)
-                draw_line(surf, L, sign, "small_bold", (box.x + L.px(28), box.centery), col, "midleft")
-            gutter = self.toast_gutter()
-            draw_text(surf, L, toast.text, "small",
-                      pygame.Rect(box.x + gutter, box.y + L.px(7), box.w - gutter - L.px(6), box.h - L.px(12)),
-                      theme.INK, valign="middle")
-            y += h + L.px(6)
-        if self.more and self.toasts and y + L.px(20) <= rect.bottom:
-            draw_line(surf, L, app.ui("hud.more_changes", n=self.more), "tiny", (rect.x + L.px(8), y),
-                      theme.INK_SOFT, max_w=rect.w - L.px(8))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from . import draw, theme
+from . import draw, glyphs, theme
 from .text import draw_line, line_h, style_font
 
 if TYPE_CHECKING:
@@ -76,12 +76,12 @@ def paint(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, shown: 
         pygame.draw.line(surf, col, (x, top), (x, track.bottom + L.px(5)), max(2, L.px(3)))
         r = draw_line(surf, L, str(gate.at), "tiny", (x, top - L.px(1)), col, "midbottom")
         if gate.id == goal:
-            draw.icon(surf, "flag", (r.right + L.px(9), r.centery), L.px(7), theme.ACCENT_2)
+            glyphs.icon(surf, "flag", (r.right + L.px(9), r.centery), L.px(7), theme.ACCENT_2)
         elif not opened:
-            draw.icon(surf, "lock", (r.right + L.px(8), r.centery), L.px(5), col)
+            glyphs.icon(surf, "lock", (r.right + L.px(8), r.centery), L.px(5), col)
     x = xof(max(lo, min(hi, shown)))
     tier = sc.tier_for(round(shown))
     col = theme.hex_color(tier.color)
     pygame.draw.polygon(surf, theme.INK, [(x, track.bottom + L.px(2)), (x - L.px(7), track.bottom + L.px(12)),
                                            (x + L.px(7), track.bottom + L.px(12))])
-    draw.shape(surf, tier.shape, (x, track.centery), L.px(10), col, theme.INK)
+    glyphs.shape(surf, tier.shape, (x, track.centery), L.px(10), col, theme.INK)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from . import draw, theme
+from . import draw, glyphs, theme
 from .text import draw_line, draw_text, line_h, measure, style_font
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def draw_top(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, titl
             break  # no room: the day's end and the scene itself still name it
         draw.card(surf, chip, chip_h // 2, theme.behind_text(theme.BAD, 0.9, theme.BAD),
                   theme.behind_text(theme.BAD, 0.82, theme.BAD))
-        draw.icon(surf, "lock", (chip.x + L.px(14), chip.centery), L.px(6), theme.BAD)
+        glyphs.icon(surf, "lock", (chip.x + L.px(14), chip.centery), L.px(6), theme.BAD)
         draw_line(surf, L, label, "tiny", (chip.x + L.px(26), chip.centery), theme.BAD, "midleft",
                   max_w=chip.w - L.px(32))
         x = chip.x - L.px(8)

@@ -5,7 +5,7 @@ from typing import Callable, Optional
 
 import pygame
 
-from . import draw, theme
+from . import draw, glyphs, theme
 from .text import draw_text, line_h, measure, style_font
 from .theme import Layout
 
@@ -69,10 +69,10 @@ class Button:
             inner.x = badge.right + layout.px(14)
             inner.w = rr.right - layout.px(18) - inner.x
         if self.icon and not self.label:
-            draw.icon(surf, self.icon, rr.center, rr.h // 4, ink)
+            glyphs.icon(surf, self.icon, rr.center, rr.h // 4, ink)
             return
         if self.icon:
-            draw.icon(surf, self.icon, (inner.x + layout.px(12), rr.centery), layout.px(10), ink)
+            glyphs.icon(surf, self.icon, (inner.x + layout.px(12), rr.centery), layout.px(10), ink)
             inner.x += layout.px(30)
             inner.w -= layout.px(30)
         align = "left" if self.kind == "choice" else "center"
