@@ -98,12 +98,24 @@ def draw(app: "App") -> None:
         if app.stack[i].opaque:
             first = i
             break
-    for scr in app.stack[first:]:
+    drawn = app.stack[first:]
+    if len(drawn) > 1:
+        app.layers.unshown()  # the screen beneath an overlay is drawn whole
+    for scr in drawn:
         scr.ensure_layout()
         scr.draw(surf)
-    if app.kiosk_ctl is not None:
-        app.kiosk_ctl.draw(surf)
-    pygame.display.flip()
+    if len(drawn) > 1:
+        app.layers.unshown()  # the overlay covers what the screen beneath drew
+    kiosk = app.kiosk_ctl
+    if kiosk is not None:
+        kiosk.draw(surf)
+        if kiosk.attract or kiosk.seconds_left() is not None:
+            app.layers.unshown()  # its band or countdown lies over the screen
+    changed = app.layers.updated
+    if changed is None or len(drawn) > 1:
+        pygame.display.flip()
+    else:
+        pygame.display.update(changed)  # a repeat frame: only the areas that may have changed
     app.frames += 1
 
 

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 import pygame
 
-from ..ui import draw
+from ..ui import draw, theme
 from ..ui.widgets import Button
 
 if TYPE_CHECKING:
@@ -16,6 +16,19 @@ PREV_KEYS = (pygame.K_UP, pygame.K_LEFT)
 OK_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 DIGITS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
 DIGITS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
+BUTTON_MARGIN = 12  # layout pixels around a button that its shadow, focus ring and press may cover
+
+
+def unique(rects: list[pygame.Rect]) -> list[pygame.Rect]:
+    """`rects` without repeats, in order."""
+    seen: set[tuple[int, int, int, int]] = set()
+    out = []
+    for r in rects:
+        t = (r.x, r.y, r.w, r.h)
+        if t not in seen:
+            seen.add(t)
+            out.append(r)
+    return out
 
 
 class Screen:
@@ -34,6 +47,8 @@ class Screen:
         self.pressed: Optional[Button] = None
         self.born = app.now
         self.laid_out_for = None
+        self.layer_key = None  # the still layer this screen's last frame was drawn over
+        self.memo_cover: list[pygame.Rect] = []  # the last frame's memo blits: nothing to put back there
         Screen._serials += 1
         self.serial = Screen._serials
 
@@ -85,7 +100,7 @@ class Screen:
         The layers are the app's, one per depth of the stack, so a new screen reuses the
         surface of the one it replaced instead of allocating a new one."""
         size = surf.get_size()
-        depth = next((i for i, s in enumerate(self.app.stack) if s is self), 0)
+        depth = self.depth()
         layers = self.app.layers
         layer = layers.surface(depth, size, surf)
         key = (self.serial, size, self.laid_out_for, self.static_version)
@@ -93,15 +108,63 @@ class Screen:
         if rebuilt:
             self.draw_static(layer)
             layers.mark(depth, key)
-        surf.blit(layer, (0, 0))
-        self.app.hud.hold = rebuilt  # a new screen's first frame: the score panels as they were
-        self.app.hud.layer = (depth, key)
+        shown = (id(surf), depth, key)
+        self.layer_key = shown
+        if layers.memo_owner != self.serial:  # the memos are the screen's on the window only
+            layers.memos.clear()
+            layers.memo_owner = self.serial
+        partial = self.partial and not rebuilt and layers.shown == shown
+        layers.begin(partial)
+        if partial:  # the window holds this layer already: put it back only where things move
+            for area in unique(layers.shown_areas + self.dynamic_areas()):
+                if not any(c.contains(area) for c in self.memo_cover):  # a memo's blit covers it whole
+                    surf.blit(layer, area, area)
+                    layers.restored.append(area)
+            layers.touched += layers.restored
+        else:
+            surf.blit(layer, (0, 0))
+        self.memo_cover = []
+        hud = self.app.hud
+        hud.begin_frame()
+        hud.hold = rebuilt  # a new screen's first frame: the score panels as they were
+        hud.beneath = layer  # what its panels are painted over
+        hud.beneath_key = self.beneath_key()
+        hud.layer = (depth, key)
         try:
             self.draw_dynamic(surf)
         finally:
-            self.app.hud.hold = False
+            hud.hold = False
+            self.layer_key = None  # drawn elsewhere (ahead, off screen), the memos are not kept
+            layers.end(shown, self.dynamic_areas() if self.partial else [])
         if rebuilt:
             self.app.dirty = True  # animations waiting behind the first frame start on the next
+
+    # True: draw_dynamic draws only inside dynamic_areas(), so a repeat frame puts the still layer
+    # back there alone (a screen that draws elsewhere says False)
+    partial = True
+
+    def dynamic_areas(self) -> list[pygame.Rect]:
+        """Where draw_dynamic may draw: the buttons, with room for their shadow, focus ring and a
+        pressed button's shift."""
+        m = self.app.layout.px(BUTTON_MARGIN)
+        return [b.rect.inflate(2 * m, 2 * m) for b in self.buttons] + self.part_areas()
+
+    def part_areas(self) -> list[pygame.Rect]:
+        """Where draw_dynamic draws besides the buttons (a scene's panel)."""
+        return []
+
+    def depth(self) -> int:
+        """Where this screen stands in the stack (its still layer's depth)."""
+        return next((i for i, s in enumerate(self.app.stack) if s is self), 0)
+
+    def beneath_key(self) -> object:
+        """What the still layer holds under the score panels, as a key (None: unknown)."""
+        return None
+
+    def painted_areas(self) -> list[pygame.Rect]:
+        """Where draw_dynamic paints every frame over all the area, so nothing need be put back
+        beneath (the score panels)."""
+        return []
 
     def draw_static(self, surf: pygame.Surface) -> None:
         """What stays still: background, cards, text."""
@@ -133,10 +196,59 @@ class Screen:
                       hint=self.app.ui("title.settings"))
 
     def draw_buttons(self, surf: pygame.Surface) -> None:
-        L = self.app.layout
-        for i, b in enumerate(self.buttons):
-            b.draw(surf, L, focused=(i == self.focus and self.app.keyboard_mode),
-                   hovered=(b is self.hover), pressed=(b is self.pressed))
+        self.paint_buttons(surf, list(enumerate(self.buttons)))
+
+    def paint_buttons(self, surf: pygame.Surface, buttons: list[tuple[int, Button]], group: str = "",
+                      apart: Optional[list[Button]] = None) -> None:
+        """Draw `buttons` (index, button) in their states, inside the surface's clip. When they stand
+        clear of everything else that moves, they are drawn once per set of states and copied back
+        in one blit while nothing changes (a repeat frame's buttons: one blit instead of dozens).
+        `apart`: the other buttons drawn in this frame (all the others unless said)."""
+        L, app = self.app.layout, self.app
+        kb = app.keyboard_mode
+
+        def draw_them() -> None:
+            for i, b in buttons:
+                b.draw(surf, L, focused=(i == self.focus and kb), hovered=(b is self.hover), pressed=(b is self.pressed))
+
+        if not buttons:
+            return
+        m = L.px(BUTTON_MARGIN)
+        areas = [b.rect.inflate(2 * m, 2 * m) for _, b in buttons]
+        mine = {id(b) for _, b in buttons}
+        others = self.painted_areas() + self.part_areas() + \
+            [b.rect.inflate(2 * m, 2 * m) for b in (self.buttons if apart is None else apart) if id(b) not in mine]
+        state = (L.text_scale, theme.palette.name, theme.HIGH,
+                 tuple((tuple(b.rect), b.label, b.kind, b.number, b.selected, b.enabled, b.icon,
+                        i == self.focus and kb, b is self.hover, b is self.pressed) for i, b in buttons))
+        self.memo_draw(surf, "buttons " + group, areas[0].unionall(areas), others, state, draw_them)
+
+    def memo_draw(self, surf: pygame.Surface, name: str, area: pygame.Rect, others: list[pygame.Rect],
+                  state: tuple, draw_it: Callable[[], None]) -> None:
+        """`draw_it()` draws over the still layer inside `area` only; `state` is all it depends on
+        besides that layer. On the window, and clear of `others` (whatever else moves), the drawn
+        area is kept and blitted back while the state and the layer stay the same."""
+        layers = self.app.layers
+        area = area.clip(surf.get_clip())
+        if area.w <= 0 or area.h <= 0:
+            return
+        if surf is not self.app.surface or self.layer_key is None or any(area.colliderect(o) for o in others):
+            draw_it()
+            return
+        if area.w * area.h * 3 > surf.get_width() * surf.get_height():
+            draw_it()  # a third of the window or more: kept, it would cost more memory than time
+            return
+        key = (self.layer_key, tuple(area), state)
+        memo = layers.memos.get(name)
+        layers.touched.append(area)
+        self.memo_cover.append(area)
+        if memo is not None and memo[0] == key:
+            surf.blit(memo[1], area.topleft)
+            return
+        if layers.partial:  # the window may hold another state here
+            surf.blit(layers.surface(self.depth(), surf.get_size(), surf), area, area)
+        draw_it()
+        layers.memos[name] = (key, surf.subsurface(area).copy())
 
     def hit_rect(self, b: Button) -> pygame.Rect:
         """Where `b` can be pressed: all of it, unless part of it is scrolled out of its view."""

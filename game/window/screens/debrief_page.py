@@ -268,11 +268,10 @@ class DebriefPage(Screen):
     def draw_buttons(self, surf: pygame.Surface) -> None:
         """The body's buttons only inside the body (scrolled under its edges), then the others."""
         L, clip = self.app.layout, surf.get_clip()
-        for i, b in enumerate(self.buttons):
-            surf.set_clip(self.body.inflate(L.px(24), 0).clip(clip) if b in self.scrolled else clip)
-            b.draw(surf, L, focused=(i == self.focus and self.app.keyboard_mode),
-                   hovered=(b is self.hover), pressed=(b is self.pressed))
+        surf.set_clip(self.body.inflate(L.px(24), 0).clip(clip))
+        self.paint_buttons(surf, [(i, b) for i, b in enumerate(self.buttons) if b in self.scrolled], "body")
         surf.set_clip(clip)
+        self.paint_buttons(surf, [(i, b) for i, b in enumerate(self.buttons) if b not in self.scrolled], "rest")
 
     def key(self, ev) -> None:
         if ev.key in (pygame.K_HOME, pygame.K_END) and (self.content is not None or self.overflow):

@@ -111,6 +111,9 @@ class PinPadScreen(Screen):
         draw_text(surf, L, app.ui("kiosk.operator.prompt"), "body", self.prompt_rect, theme.INK_SOFT,
                   align="center")
 
+    def dynamic_areas(self) -> list[pygame.Rect]:
+        return super().dynamic_areas() + [self.dots.inflate(4, 4)]  # the digits entered
+
     def draw_dynamic(self, surf: pygame.Surface) -> None:
         L = self.app.layout
         pygame.draw.rect(surf, theme.SOFT_BOX, self.dots, border_radius=L.px(12))

@@ -7,15 +7,27 @@ from typing import TYPE_CHECKING, Optional
 
 import pygame
 
-from ..ui import draw, topbar
+from ..ui import draw, theme, topbar
 from ..ui.meter import height as meter_height
-from ..ui.parts import FriendChips, Friends, Meter, Notices, Part, ScoreCard, ScoreLine
+from ..ui.parts import (
+    FriendChips,
+    Friends,
+    Meter,
+    Notices,
+    Panel,
+    Part,
+    ScoreCard,
+    ScoreLine,
+)
 from ..ui.text import line_h, style_font
 from ..ui.widgets import Button
 from .base import Screen
 
 if TYPE_CHECKING:
     from ..context import ScreenContext
+
+PANEL_MARGIN = 60  # layout pixels around a scene's panel: its stamp lands larger, turned
+PANEL_SETTLED_MARGIN = 6  # and where the landed stamp, turned, may reach over the panel's edge
 
 
 @dataclass
@@ -108,6 +120,30 @@ class PlayScreen(Screen):
     def own_parts(self) -> list[Part]:
         """A screen's own parts over its main card (a scene's panel)."""
         return []
+
+    def part_areas(self) -> list[pygame.Rect]:
+        """A scene's panel, with room for its stamp, which lands larger and turned; once it has
+        landed, a few pixels over the panel's edge."""
+        m = self.app.layout.px(PANEL_SETTLED_MARGIN if self.parts_settled() else PANEL_MARGIN)
+        return [p.rect.inflate(2 * m, 2 * m) for p in self.parts() if isinstance(p, Panel)]
+
+    def parts_settled(self) -> bool:
+        """True once the screen's own parts have stopped moving (drawn the same frame after frame)."""
+        return False
+
+    def painted_areas(self) -> list[pygame.Rect]:
+        """The score panels: each blits its whole area, shadows and what lies beneath included."""
+        hud = self.app.hud
+        return [hud.panel_area(p.panel, p.rect) for p in self.parts() if p.panel]
+
+    def beneath_key(self) -> object:
+        """What the still layer holds under the score panels: the backdrop, the main card's edge
+        and shadow, and the top bar where a panel reaches it; all drawn from these."""
+        app, R = self.app, self.regions()
+        reach_top = any(a.colliderect(R.top) for a in self.painted_areas())
+        return (type(self).__name__, app.surface.get_size(), theme.palette.name, theme.HIGH, app.layout.text_scale,
+                app.settings.transparent, tuple(R.top), tuple(R.meter), tuple(R.side) if R.side else None,
+                tuple(R.main), R.compact, self.top_text() if reach_top else None)
 
     def draw_frame_dynamic(self, surf: pygame.Surface) -> None:
         """The parts that animate: meter, score card, change notices, friends, a screen's own."""

@@ -13,7 +13,8 @@ from ..ui.portrait import portrait
 from ..ui.text import draw_line, draw_text, fit, line_h, measure, style_font
 from ..ui.widgets import Button, choice_height
 from . import feed, gate, sanction
-from .play import PlayScreen
+from .base import BUTTON_MARGIN
+from .play import PANEL_SETTLED_MARGIN, PlayScreen
 
 
 class SceneScreen(PlayScreen):
@@ -203,14 +204,16 @@ class SceneScreen(PlayScreen):
 
     # ----- update / draw -----------------------------------------------------------------
     def update(self, dt: float) -> bool:
-        age = self.app.now - self.born
         if self.app.settings.reduced_motion:
             return False
-        if self.scene.kind == "sanction":
-            return age < sanction.ANIM_SECONDS
-        if self.scene.kind == "gate":
-            return age < 0.6
-        return age < 0.3
+        return self.app.now - self.born < self.anim_seconds()
+
+    def anim_seconds(self) -> float:
+        """How long the scene moves after it is shown (a gate's stamp, a sanction's picture)."""
+        return sanction.ANIM_SECONDS if self.scene.kind == "sanction" else 0.6 if self.scene.kind == "gate" else 0.3
+
+    def parts_settled(self) -> bool:
+        return self.app.settings.reduced_motion or self.app.now - self.born >= self.anim_seconds()
 
     def scroll(self, pos, dy: float) -> None:
         if self.phone is not None and pos is not None and self.phone.collidepoint(pos):
@@ -286,7 +289,16 @@ class SceneScreen(PlayScreen):
         if self.panel is None:
             return []
         paint = gate.draw_gate_panel if self.scene.kind == "gate" else sanction.draw_sanction_panel
-        return [Panel(self.panel, lambda surf, rect: self.clipped(surf, lambda: paint(self, surf, rect)))]
+
+        def draw_panel(surf: pygame.Surface, rect: pygame.Rect) -> None:
+            if not self.parts_settled():
+                self.clipped(surf, lambda: paint(self, surf, rect))
+                return
+            m, b = self.app.layout.px(PANEL_SETTLED_MARGIN), self.app.layout.px(BUTTON_MARGIN)
+            others = self.painted_areas() + [btn.rect.inflate(2 * b, 2 * b) for btn in self.buttons]
+            self.clipped(surf, lambda: self.memo_draw(surf, "panel", rect.inflate(2 * m, 2 * m), others, (),
+                                                      lambda: paint(self, surf, rect)))
+        return [Panel(self.panel, draw_panel)]
 
     def clipped(self, surf: pygame.Surface, draw_it) -> None:
         """Draw what belongs to the card's scrolled content inside the card only."""
@@ -302,14 +314,9 @@ class SceneScreen(PlayScreen):
 
     def draw_dynamic(self, surf: pygame.Surface) -> None:
         self.draw_frame_dynamic(surf)
-        L = self.app.layout
-        choices = self.buttons[:-1]
-        self.clipped(surf, lambda: [b.draw(surf, L, focused=(i == self.focus and self.app.keyboard_mode),
-                                           hovered=(b is self.hover), pressed=(b is self.pressed))
-                                    for i, b in enumerate(choices)])
-        menu = self.buttons[-1]
-        menu.draw(surf, L, focused=(self.focus == len(self.buttons) - 1 and self.app.keyboard_mode),
-                  hovered=(menu is self.hover), pressed=(menu is self.pressed))
+        choices = list(enumerate(self.buttons[:-1]))
+        self.clipped(surf, lambda: self.paint_buttons(surf, choices, "choices"))
+        self.paint_buttons(surf, [(len(self.buttons) - 1, self.buttons[-1])], "menu")
 
     def draw_text_bubble(self, surf: pygame.Surface, has_speaker: bool) -> None:
         L = self.app.layout

@@ -198,12 +198,7 @@ class SettingsScreen(Screen):
     def draw_dynamic(self, surf: pygame.Surface) -> None:
         clip = surf.get_clip()
         surf.set_clip(self.view)
-        L = self.app.layout
-        for i, b in enumerate(self.options):
-            if b.rect.colliderect(self.view):
-                b.draw(surf, L, focused=(i == self.focus and self.app.keyboard_mode), hovered=(b is self.hover),
-                       pressed=(b is self.pressed))
+        self.paint_buttons(surf, [(i, b) for i, b in enumerate(self.options) if b.rect.colliderect(self.view)],
+                           "options", apart=self.buttons[-1:])  # those out of view are not drawn
         surf.set_clip(clip)
-        back = self.buttons[-1]
-        back.draw(surf, L, focused=(self.focus == len(self.buttons) - 1 and self.app.keyboard_mode),
-                  hovered=(back is self.hover), pressed=(back is self.pressed))
+        self.paint_buttons(surf, [(len(self.buttons) - 1, self.buttons[-1])], "back")

@@ -10,6 +10,7 @@ from . import theme
 
 KEY = (255, 0, 254)  # no palette has it: the clear corners of opaque cards
 TILE = 96  # pixels: the repeated middle of a wide card
+WHOLE_H = 160  # pixels: a card no taller (a button, a chip, a bubble) is kept whole, drawn in one blit
 
 
 def _size_of(item) -> int:
@@ -46,7 +47,7 @@ class _Lru:
 # (backdrop, veil, the settings' and the debrief's cards: two would fill the middle budget).
 SMALL_BYTES, BIG_BYTES = 160 * 1024, 2_400_000
 _small = _Lru(800, 8 * 1024 * 1024)
-_middle = _Lru(300, 24 * 1024 * 1024)
+_middle = _Lru(300, 14 * 1024 * 1024)
 _big = _Lru(4, 10 ** 12)
 _stores = (_small, _middle, _big)
 
@@ -237,7 +238,7 @@ def card(surf: pygame.Surface, rect: pygame.Rect, radius: int, color=None, botto
     w, h = rect.w, rect.h
     cap = 2 * min(radius, w // 2, h // 2) + 2  # wider than the corners of the card and its gloss
     narrow = 2 * cap + TILE
-    if w < narrow + 2 * TILE or (theme.HIGH and min(narrow, h) != min(w, h)):  # (its edge's width)
+    if w < narrow + 2 * TILE or h <= WHOLE_H or (theme.HIGH and min(narrow, h) != min(w, h)):  # (its edge's width)
         surf.blit(rounded(w, h, radius, color, bottom, gloss, border, alpha), rect.topleft)
         return
     # a wide card: every column between its ends is the same (the gradient runs downwards), so a

@@ -4,7 +4,7 @@ the meter (meter.py), the score card (score_card.py), the notices (toasts.py) an
 (friends_panel.py)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Optional
 
 import pygame
 
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from ..context import ScreenContext
 
 MAX_TOASTS = 3
+PANEL_ROOM = 16  # layout pixels around a panel for its shadow and glow (redrawn with it)
+PANEL_WORK = 2  # panels read back or painted per frame at most (the others wait a frame)
 
 
 class Hud:
@@ -30,9 +32,17 @@ class Hud:
         self.last_stars: dict[str, int] = {}
         # each panel drawn once per state and kept; `hold` reuses the last one as it is (set for
         # a new screen's first frame, so its cost is the new screen only; animations start next)
-        self._panels: dict[str, tuple[tuple, tuple, pygame.Surface, object]] = {}  # beneath: (area, its pixels)
+        self._panels: dict[str, tuple[tuple, tuple, pygame.Surface, object, object]] = {}  # beneath: (area, pixels)
         self.hold = False
         self.layer: object = None  # the key of the still layer the panels are drawn over
+        self.beneath: Optional[pygame.Surface] = None  # and that layer
+        # what the layer holds under the panels, as the screen describes it (None: read its pixels)
+        self.beneath_key: object = None
+        self._bases: dict[str, tuple[tuple, tuple, pygame.Surface]] = {}  # what stays under a panel's moving part
+        self._on_window: dict[str, tuple[pygame.Surface, tuple]] = {}  # the panel the window holds, and where
+        self.work = 0  # panels read back or painted in this frame
+        self.waiting: set[str] = set()  # panels put off in this frame
+        self.waited: set[str] = set()  # and in the last
 
     # ----- state -------------------------------------------------------------------------
     def reset(self, run) -> None:
@@ -138,40 +148,103 @@ class Hud:
         return moving
 
     # ----- drawing -----------------------------------------------------------------------
-    def _panel(self, name: str, surf: pygame.Surface, rect: pygame.Rect, state: tuple, paint) -> None:
+    def _panel(self, name: str, surf: pygame.Surface, rect: pygame.Rect, state: tuple, paint,
+               base: Optional[tuple[tuple, Callable[[pygame.Surface, pygame.Rect], None]]] = None) -> None:
         """Blit the panel for `state`, painting it first when its state or what lies beneath
-        it (the screen's still layer, read back once per layer) changed."""
+        it (the screen's still layer, read back once per layer) changed. `base`: (its state, its
+        paint) for what stays while the rest moves (a card, a track), painted once and kept, so
+        that an animation frame paints only what moves over a copy of it."""
         app, L = self.app, self.app.layout
-        m = L.px(16)  # room for shadows and glow around the panel
-        area = rect.inflate(2 * m, 2 * m).clip(surf.get_rect())
-        under = surf.subsurface(area)
+        area = self.panel_area(name, rect).clip(surf.get_rect())
+        # what lies beneath is the screen's still layer (the window may still hold the last frame's panel)
+        beneath_src = self.beneath if self.beneath is not None and self.beneath.get_size() == surf.get_size() else surf
+        under = beneath_src.subsurface(area)
         hit = self._panels.get(name)
-        if hit is not None and hit[3] == self.layer and hit[1][0] == tuple(area):
-            beneath = hit[1]  # the same still layer: what lies beneath has not changed
-        else:
-            beneath = (tuple(area), under.copy().get_buffer().raw)  # a copy and memcmp: ~6x faster than hashing
         key = (state, surf.get_size(), L.text_scale, L.touch, app.settings.lang, app.settings.transparent,
                app.settings.reduced_motion, id(app.run), id(app.scenario))
+        same_area = hit is not None and hit[1][0] == tuple(area)
+        if same_area and (hit[3] == self.layer or (self.beneath_key is not None and hit[4] == self.beneath_key)):
+            beneath = hit[1]  # the same still layer, or one the screen says is the same here
+        elif same_area and not self._afford(name):
+            self._put(name, surf, area, hit[2])  # as it was; read back on a later frame
+            return
+        else:
+            beneath = (tuple(area), under.copy().get_buffer().raw)  # a copy and memcmp: ~6x faster than hashing
         if hit is None or hit[1] != beneath or (hit[0] != key and not self.hold):
-            panel = under.copy()
-            paint(panel, rect.move(-area.x, -area.y))
-            hit = (key, beneath, panel, self.layer)
+            if hit is not None and hit[1] == beneath and not self._afford(name):
+                hit = (hit[0], beneath, hit[2], self.layer, self.beneath_key)  # painted on a later frame
+            else:
+                inner = rect.move(-area.x, -area.y)
+                if base is None:
+                    panel = under.copy()
+                else:
+                    kept = self._bases.get(name)
+                    base_key = (base[0], key[1:])
+                    if kept is None or kept[0] != base_key or kept[1] != beneath:
+                        ground = under.copy()
+                        base[1](ground, inner)
+                        kept = self._bases[name] = (base_key, beneath, ground)
+                    panel = kept[2].copy()
+                paint(panel, inner)
+                hit = (key, beneath, panel, self.layer, self.beneath_key)
         elif hit[3] != self.layer:
-            hit = (hit[0], beneath, hit[2], self.layer)
+            hit = (hit[0], beneath, hit[2], self.layer, self.beneath_key)
         self._panels[name] = hit
-        surf.blit(hit[2], area.topleft)
+        self._put(name, surf, area, hit[2])
+
+    def panel_area(self, name: str, rect: pygame.Rect) -> pygame.Rect:
+        """Where a panel is blitted: its rectangle with room for shadow and glow; the meter has
+        none above and below (so that it never reaches the top bar or the card beneath it)."""
+        m = self.app.layout.px(PANEL_ROOM)
+        return rect.inflate(2 * m, 0 if name == "meter" else 2 * m)
+
+    def _afford(self, name: str) -> bool:
+        """Whether this frame may read back or paint one more panel: a few per frame, a panel
+        that waited last frame first, so that a change that moves every panel at once is spread
+        over a few frames instead of costing one long one (a new screen's first frame: none).
+        With reduced motion all at once: a change shown piece by piece would be a movement."""
+        if self.hold or (self.work >= PANEL_WORK and name not in self.waited and not self.app.settings.reduced_motion):
+            self.waiting.add(name)
+            self.app.dirty = True  # the rest on the next frame
+            return False
+        self.work += 1
+        return True
+
+    def begin_frame(self) -> None:
+        """A frame starts: the panels that waited in the last one go first in this one."""
+        self.waited, self.waiting = self.waiting, set()
+        self.work = 0
+
+    def _put(self, name: str, surf: pygame.Surface, area: pygame.Rect, panel: pygame.Surface) -> None:
+        """Blit `panel` over `area`, unless the window holds it there already."""
+        app, layers = self.app, self.app.layers
+        if surf is app.surface:  # what the window holds: a panel unchanged since the last frame stays
+            held = self._on_window.get(name)
+            if layers.partial and held is not None and held[0] is panel and held[1] == tuple(area):
+                for r in list(layers.touched):  # only where this frame drew over it (a layer put back, a panel)
+                    part = r.clip(area)
+                    if part.w and part.h:
+                        surf.blit(panel, part.topleft, part.move(-area.x, -area.y))
+                return
+            self._on_window[name] = (panel, tuple(area))
+            layers.touched.append(area)
+        surf.blit(panel, area.topleft)
 
     def draw_meter(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        opened = meter.opened(self.app, self.shown)
         self._panel("meter", surf, rect, (round(self.shown, 2),),
-                    lambda s, r: meter.paint(self.app, s, r, self.shown))
+                    lambda s, r: meter.paint_marker(self.app, s, r, self.shown),
+                    base=(opened, lambda s, r: meter.paint_track(self.app, s, r, opened)))
 
     def draw_score_card(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
         run, now = self.app.run, self.app.now
         glow = max(0.0, 1.0 - (now - self.pulse_at)) if not self.app.settings.reduced_motion else 0.0
         state = (round(self.shown), (self.target > self.shown) - (self.target < self.shown), round(glow, 2),
                  (run.stars, len(run.ratings)) if run is not None else None)
+        col = score_card.colour(self.app, self.shown)
         self._panel("score", surf, rect, state,
-                    lambda s, r: score_card.paint(self.app, s, r, self.shown, self.target, glow))
+                    lambda s, r: score_card.paint(self.app, s, r, self.shown, self.target, glow),
+                    base=(col, lambda s, r: score_card.paint_card(self.app, s, r, col)))
 
     def draw_toasts(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
         L, now = self.app.layout, self.app.now

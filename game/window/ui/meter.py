@@ -42,21 +42,38 @@ def height(layout, scenario, width: int) -> int:
     return max(layout.px(48), rows * line_h(style_font(layout, "tiny")) + layout.px(34))
 
 
-def paint(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, shown: float) -> None:
-    """The range min..max in tier colours, the gates marked, and where the score (as shown now) stands."""
-    L = app.layout
-    sc = app.scenario
-    lo, hi = sc.min_score, sc.max_score
+def _track(app: "ScreenContext", rect: pygame.Rect) -> tuple[pygame.Rect, list[int]]:
+    """The track's rectangle and the row of each gate's label."""
+    L, sc = app.layout, app.scenario
     tx, tw = track_span(L, rect)
     rows = gate_rows(L, sc, tx, tw)
     lh = line_h(style_font(L, "tiny"))
     label_room = (1 + max(rows, default=0)) * lh
     above = max(L.px(22), label_room + L.px(8))
     spare = max(0, rect.h - above - L.px(12) - L.px(16))  # a tall row (compact screens): centred
-    track = pygame.Rect(tx, rect.y + above + spare // 2, tw, L.px(12))
+    return pygame.Rect(tx, rect.y + above + spare // 2, tw, L.px(12)), rows
+
+
+def _x_of(app: "ScreenContext", track: pygame.Rect, v: float) -> int:
+    lo, hi = app.scenario.min_score, app.scenario.max_score
+    return track.x + int((v - lo) / max(1, hi - lo) * track.w)
+
+
+def opened(app: "ScreenContext", shown: float) -> tuple[bool, ...]:
+    """Which gates the score (as shown now) has reached: their marks change colour."""
+    return tuple(shown >= gate.at for gate in app.scenario.gates)
+
+
+def paint_track(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, reached: tuple[bool, ...]) -> None:
+    """The range min..max in tier colours and the gates marked: what stays while the score moves."""
+    L = app.layout
+    sc = app.scenario
+    lo, hi = sc.min_score, sc.max_score
+    track, rows = _track(app, rect)
+    lh = line_h(style_font(L, "tiny"))
 
     def xof(v: float) -> int:
-        return track.x + int((v - lo) / max(1, hi - lo) * track.w)
+        return _x_of(app, track, v)
 
     draw.card(surf, track.inflate(L.px(6), L.px(6)), L.px(9), (255, 255, 255), alpha=200)
     tiers = list(sc.tiers)
@@ -68,20 +85,31 @@ def paint(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, shown: 
     draw_line(surf, L, str(lo), "tiny", (track.x - L.px(8), track.centery), theme.INK_SOFT, "midright")
     draw_line(surf, L, str(hi), "tiny", (track.right + L.px(8), track.centery), theme.INK_SOFT, "midleft")
     goal = sc.goal_gate
-    for gate, row in zip(sc.gates, rows):
+    for gate, row, is_open in zip(sc.gates, rows, reached):
         x = xof(gate.at)
-        opened = shown >= gate.at
-        col = theme.GOOD if opened else theme.INK_SOFT
+        col = theme.GOOD if is_open else theme.INK_SOFT
         top = track.y - L.px(5) - row * lh
         pygame.draw.line(surf, col, (x, top), (x, track.bottom + L.px(5)), max(2, L.px(3)))
         r = draw_line(surf, L, str(gate.at), "tiny", (x, top - L.px(1)), col, "midbottom")
         if gate.id == goal:
             glyphs.icon(surf, "flag", (r.right + L.px(9), r.centery), L.px(7), theme.ACCENT_2)
-        elif not opened:
+        elif not is_open:
             glyphs.icon(surf, "lock", (r.right + L.px(8), r.centery), L.px(5), col)
-    x = xof(max(lo, min(hi, shown)))
+
+
+def paint_marker(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, shown: float) -> None:
+    """Where the score (as shown now) stands, over the track."""
+    L, sc = app.layout, app.scenario
+    track, _ = _track(app, rect)
+    x = _x_of(app, track, max(sc.min_score, min(sc.max_score, shown)))
     tier = sc.tier_for(round(shown))
     col = theme.hex_color(tier.color)
     pygame.draw.polygon(surf, theme.INK, [(x, track.bottom + L.px(2)), (x - L.px(7), track.bottom + L.px(12)),
                                            (x + L.px(7), track.bottom + L.px(12))])
     glyphs.shape(surf, tier.shape, (x, track.centery), L.px(10), col, theme.INK)
+
+
+def paint(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, shown: float) -> None:
+    """The range min..max in tier colours, the gates marked, and where the score (as shown now) stands."""
+    paint_track(app, surf, rect, opened(app, shown))
+    paint_marker(app, surf, rect, shown)

@@ -12,6 +12,8 @@ import pygame
 class Part:
     """A region of a play screen that draws itself over the screen's still layer."""
 
+    panel = ""  # the HUD's name for it (a panel blitted whole each frame), or "" for a screen's own
+
     def __init__(self, rect: pygame.Rect):
         self.rect = rect
 
@@ -21,6 +23,8 @@ class Part:
 
 class Meter(Part):
     """The score's range in tier colours with the gates marked, and where the score stands."""
+
+    panel = "meter"
 
     def __init__(self, hud: Any, rect: pygame.Rect):
         super().__init__(rect)
@@ -33,12 +37,16 @@ class Meter(Part):
 class ScoreCard(Meter):
     """The score, its tier's name and shape, and the stars others gave you."""
 
+    panel = "score"
+
     def draw(self, surf: pygame.Surface) -> None:
         self.hud.draw_score_card(surf, self.rect)
 
 
 class Notices(Meter):
     """What the last choice did to the score, change by change."""
+
+    panel = "toasts"
 
     def draw(self, surf: pygame.Surface) -> None:
         self.hud.draw_toasts(surf, self.rect)
@@ -47,6 +55,8 @@ class Notices(Meter):
 class Friends(Meter):
     """Your friends' faces, scores and statuses."""
 
+    panel = "friends"
+
     def draw(self, surf: pygame.Surface) -> None:
         self.hud.draw_friends(surf, self.rect)
 
@@ -54,12 +64,16 @@ class Friends(Meter):
 class ScoreLine(Meter):
     """The score in one row (compact screens): its tier's shape, the number, the tier's name."""
 
+    panel = "score_line"
+
     def draw(self, surf: pygame.Surface) -> None:
         self.hud.draw_score_line(surf, self.rect)
 
 
 class FriendChips(Meter):
     """The friends' faces and scores in a row (compact screens)."""
+
+    panel = "friend_chips"
 
     def draw(self, surf: pygame.Surface) -> None:
         self.hud.draw_friend_chips(surf, self.rect)

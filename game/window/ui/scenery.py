@@ -21,7 +21,7 @@ def banner(w: int, h: int, time: str, place: str, s: float) -> pygame.Surface:
     surf = _cache.get(key)
     if surf is not None:
         return surf
-    if len(_cache) > 8:
+    if len(_cache) >= 4:  # a scene and those that may follow it
         _cache.clear()
     top, bottom = SKIES.get(time, SKIES["day"])
     radius = int(20 * s)

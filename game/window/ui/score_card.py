@@ -19,15 +19,26 @@ def height(L: "Layout") -> int:
             + line_h(style_font(L, "small_bold")) + L.px(4) + line_h(style_font(L, "tiny")) + L.px(12))
 
 
+def colour(app: "ScreenContext", shown: float) -> tuple[int, int, int]:
+    """The colour of the tier the score (as shown now) is in."""
+    return theme.hex_color(app.scenario.tier_for(int(round(shown))).color)
+
+
+def paint_card(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, col: tuple[int, int, int]) -> None:
+    """The card under the score, tinted with its tier's colour."""
+    L = app.layout
+    draw.card(surf, rect, L.px(22), theme.behind_text(col, 0.78), theme.behind_text(col, 0.55), gloss=True,
+              shadow_px=L.px(8), border=(255, 255, 255))
+
+
 def paint(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, shown: float, target: int,
           glow: float) -> None:
-    """`shown`: the score as it moves towards `target`; `glow` from 1 (just changed) to 0."""
+    """`shown`: the score as it moves towards `target`; `glow` from 1 (just changed) to 0; over
+    the card that paint_card drew in the tier's colour."""
     L = app.layout
     score = int(round(shown))
     tier = app.scenario.tier_for(score)
     col = theme.hex_color(tier.color)
-    draw.card(surf, rect, L.px(22), theme.behind_text(col, 0.78), theme.behind_text(col, 0.55), gloss=True,
-              shadow_px=L.px(8), border=(255, 255, 255))
     if glow > 0:
         pygame.draw.rect(surf, col, rect.inflate(L.px(6), L.px(6)), max(2, int(L.px(5) * glow)),
                          border_radius=L.px(24))

@@ -1,0 +1,86 @@
+"""A repeat frame puts back only the areas where things move (buttons, score panels, a scene's
+panel) and blits kept copies of what did not change. Whatever it skips, the picture must be the one
+a whole redraw gives: checked on every screen of a week and its debrief, while the score and its
+notices move, with the pointer over a button, a button pressed and the keyboard's focus moving."""
+from __future__ import annotations
+
+import pygame
+import pytest
+from ui_support import WEEK, key, make_app
+
+from game.window import loop
+
+
+def whole(app) -> bytes:
+    """The same frame drawn whole: the still layer over all of the window, every button drawn
+    afresh (no kept copies), the score panels as they stand (none painted that waits its turn)."""
+    app.layers.unshown()
+    app.layers.memos.clear()
+    app.hud._afford = lambda name: False
+    try:
+        loop.draw(app)
+    finally:
+        del app.hud._afford
+    return pygame.image.tobytes(app.surface, "RGB")
+
+
+def check(app, what: str) -> bool:
+    """Draw a frame as the game does, then whole; True if the frame was a partial one."""
+    app.dirty = True
+    loop.draw(app)
+    partial = app.layers.updated is not None
+    drawn = pygame.image.tobytes(app.surface, "RGB")
+    assert drawn == whole(app), f"{app.top.name}: {what} differs from the whole redraw"
+    return partial
+
+
+@pytest.mark.parametrize("size", ["1280x720", "1024x768"])
+def test_partial_frames_draw_what_a_whole_redraw_draws(size):
+    app = make_app(WEEK, size=size)
+    partials, screens = 0, set()
+    for _ in range(300):
+        top = app.top
+        if top.name == "title" and screens:
+            break
+        key(app, pygame.K_1 if top.name == "scene" else pygame.K_RETURN)
+        top = app.top
+        screens.add(top.name)
+        for step in range(6):  # the score counting, the notices sliding in, a stamp landing
+            app.now += 0.05
+            app.frame([], 0.0, redraw=False)
+            partials += check(app, f"frame {step}")
+        live = [b for b in top.buttons if b.enabled]
+        keep = (top.focus, app.keyboard_mode)
+        if live:
+            top.pointer_move(live[0].rect.center)  # the pointer over a button
+            partials += check(app, "a hovered button")
+            top.pointer_down(live[-1].rect.center)  # another pressed
+            partials += check(app, "a pressed button")
+            top.pressed = None
+            app.keyboard_mode = True
+            top.move_focus(+1)  # the keyboard's focus on one, then the next
+            partials += check(app, "the focus")
+            top.move_focus(+1)
+            partials += check(app, "the focus moved")
+            top.hover = None
+            top.focus, app.keyboard_mode = keep
+    assert {"scene", "day_end", "ending", "debrief_card"} <= screens
+    assert partials > 100  # the repeat frames were partial ones, not whole redraws
+
+
+def test_a_screen_uncovered_is_drawn_whole_then_in_part():
+    app = make_app(WEEK)
+    key(app, pygame.K_RETURN)
+    for _ in range(2):
+        app.dirty = True
+        loop.draw(app)
+    assert app.layers.updated is not None  # a repeat frame: in part
+    app.open_pause()
+    loop.draw(app)
+    assert app.layers.updated is None  # a new screen: whole
+    app.pop()
+    loop.draw(app)
+    assert app.layers.updated is None  # the window held the pause: the screen uncovered is drawn whole
+    app.dirty = True
+    loop.draw(app)
+    assert app.layers.updated is not None
