@@ -133,8 +133,14 @@ class _Parser:
             parts.append(self.conj())
         if len(parts) == 1:
             return parts[0]
-        gets = [p.get for p in parts]
-        return _Part(lambda s: any(g(s) for g in gets), BOOL)
+        gets = tuple(p.get for p in parts)
+
+        def any_of(s: Any) -> bool:  # any() of a generator, without the generator (a hot path)
+            for g in gets:
+                if g(s):
+                    return True
+            return False
+        return _Part(any_of, BOOL)
 
     def conj(self) -> _Part:
         parts = [self.neg()]
@@ -142,8 +148,14 @@ class _Parser:
             parts.append(self.neg())
         if len(parts) == 1:
             return parts[0]
-        gets = [p.get for p in parts]
-        return _Part(lambda s: all(g(s) for g in gets), BOOL)
+        gets = tuple(p.get for p in parts)
+
+        def all_of(s: Any) -> bool:
+            for g in gets:
+                if not g(s):
+                    return False
+            return True
+        return _Part(all_of, BOOL)
 
     def neg(self) -> _Part:
         if self.take("not"):

@@ -5,9 +5,11 @@ The scenario never changes during a run (ink's Story); what changes lives in the
 """
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Optional
 
+from .draws import key_part
 from .kinds import (
     Accessory,
     Picture,
@@ -132,9 +134,11 @@ class Scene:
     sanction: Optional[str]
     kiosk_skip: bool
     by_id: Mapping[str, Choice] = field(init=False, repr=False, compare=False)
+    always_open: bool = field(init=False, repr=False, compare=False)  # no choice has a condition
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {c.id: c for c in self.choices})
+        object.__setattr__(self, "always_open", all(c.condition is None for c in self.choices))
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -243,10 +247,16 @@ class Scenario:
     last_day: int = 7
     _choices: Mapping[str, Choice] = field(init=False, repr=False, compare=False)
     _gates: Mapping[str, Gate] = field(init=False, repr=False, compare=False)
+    #: (friend, low, high, key of its draws, draws.key_part of it) for each friend whose score
+    #: drifts daily, in the friends' order
+    drift: tuple[tuple[str, int, int, int, int], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_choices", {c.id: c for s in self.scenes.values() for c in s.choices})
         object.__setattr__(self, "_gates", {g.id: g for g in self.gates})
+        keys = {fid: zlib.crc32(f"drift.{fid}".encode()) for fid in self.friends}
+        object.__setattr__(self, "drift", tuple((fid, f.daily[0], f.daily[1], keys[fid], key_part(keys[fid]))
+                                                for fid, f in self.friends.items() if f.daily is not None))
 
     def tier_for(self, score: int) -> Tier:
         found = self.tiers[0]

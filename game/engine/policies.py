@@ -11,7 +11,9 @@ Policy = Callable[[Run, random.Random], Choice]
 
 
 def random_policy(run: Run, rng: random.Random) -> Choice:
-    choices = run.choices()
+    scene = run.state.scene
+    # a scene without conditions offers all its choices: no list to build (the same pick)
+    choices = scene.choices if scene.always_open and run.state.ending is None else run.choices()
     return choices[int(rng.random() * len(choices))]
 
 

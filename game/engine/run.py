@@ -10,13 +10,11 @@ later event, and a counterfactual differs from the player's week by the choice a
 """
 from __future__ import annotations
 
-import zlib
-from dataclasses import replace
-from functools import lru_cache
-from types import MappingProxyType
 from typing import Any, Iterable, Mapping, Optional
 
-from .changes import Changes
+from .changes import friend_state
+from .days import Days
+from .draws import seed_part
 from .errors import RunError
 from .kinds import Origin, Status
 from .model import END, Branch, Choice, Ending, Scenario, Scene
@@ -28,32 +26,32 @@ from .state import (
     LedgerEntry,
     Outcome,
     RunState,
+    gate_check,
 )
 
-
-@lru_cache(maxsize=32)
-def _drift_keys(friends: tuple[str, ...]) -> Mapping[str, int]:
-    """The key of each friend's daily drift draws (the same for every run of a scenario)."""
-    return MappingProxyType({fid: zlib.crc32(f"drift.{fid}".encode()) for fid in friends})
+# an enum member is slow to look up on its class, and these are looked up at every step
+_CHOICE, _SCENE, _LATER = Origin.CHOICE, Origin.SCENE, Origin.LATER
 
 
-class Run(Changes):
+class Run(Days):
     """The state of one week. Read it freely; change it only through `choose`."""
 
-    __slots__ = ("_drift_keys",)
+    __slots__ = ()
 
     def __init__(self, scenario: Scenario, seed: int = 0, kiosk: bool = False, *, lean: bool = False):
         """`lean`: the same week, without the records only the player's own run is read for (the
-        ledger, friends' changes, day summaries, history, outcomes' details): ~2x faster."""
+        ledger, friends' changes, day summaries, history, outcomes' details): ~3x faster. The two
+        paths are held to the same state by tests/test_lean_path.py."""
         self.scenario = scenario
         self._lean = lean
         self._out: Optional[Outcome] = None
         self._origin = Origin.SCENE
         self._choice_id = ""
-        self._drift_keys = _drift_keys(tuple(scenario.friends))
+        self._seed_share = seed_part(seed)
         first = scenario.scenes[scenario.start_scene]
         self.state = RunState(seed=seed, kiosk=kiosk, score=scenario.start_score, scene=first, day=first.day,
-                              friends={fid: FriendState(score=f.score or 0) for fid, f in scenario.friends.items()},
+                              friends={fid: friend_state(f.score or 0, Status.FRIEND)
+                                       for fid, f in scenario.friends.items()},
                               day_start=scenario.start_score)
         target = self._resolve_skips(scenario.start_scene)
         if target != END:
@@ -142,9 +140,12 @@ class Run(Changes):
 
     def choices(self) -> list[Choice]:
         """The choices open in the current scene (empty once the week has ended)."""
-        if self.state.ending is not None:
+        st = self.state
+        if st.ending is not None:
             return []
-        return [c for c in self.state.scene.choices if c.condition is None or c.condition(self)]
+        if st.scene.always_open:
+            return list(st.scene.choices)
+        return [c for c in st.scene.choices if c.condition is None or c.condition(self)]
 
     @property
     def stars(self) -> float:
@@ -213,12 +214,56 @@ class Run(Changes):
     def choose(self, choice_id: str) -> Outcome:
         choice = self._open(choice_id)
         out = Outcome(choice_id, choice.result)
-        self._take(choice, out)
+        self._out = None if self._lean else out  # collects what the step does
+        try:
+            self.advance(choice_id)
+        finally:
+            self._out = None
+        if self.state.ending is not None:
+            out.ending = self.state.ending.id
         return out
 
     def advance(self, choice_id: str) -> None:
-        """`choose` without the outcome nobody reads (simulation, replays)."""
-        self._take(self._open(choice_id), None)
+        """Take a choice: `choose` without the outcome (simulation, replays, the debrief's
+        replays), the step itself written out in one method since it is the engine's hot path."""
+        st, lean = self.state, self._lean
+        choice = st.scene.by_id.get(choice_id) if st.ending is None else None
+        if choice is None or (choice.condition is not None and not choice.condition(self)):
+            choice = self._open(choice_id)  # which says why not
+        if not lean:  # what the records name (a lean run keeps none)
+            self._origin, self._choice_id = _CHOICE, choice_id
+        st.log.append(choice_id)
+        st.step += 1
+        st.chosen.add(choice_id)
+        if choice.effects:
+            self._apply_all(choice.effects)
+        branches = choice.next or st.scene.next
+        first = branches[0] if branches else None  # most scenes go on one way, unconditionally
+        target = first.target if first is not None and first.condition is None else self._follow(branches)
+        if st.kiosk:
+            target = self._resolve_skips(target)
+        if not lean:
+            self._origin = _SCENE
+        if target == END:
+            self._end_days(self.scenario.last_day + 1)
+            st.day = self.scenario.last_day
+            st.ending = self._pick_ending()
+        else:
+            scene = self.scenario.scenes[target]
+            if scene.day > st.day:
+                if lean:
+                    self._end_days_lean(scene.day)
+                else:
+                    self._end_days(scene.day)
+            st.scene = scene
+            st.day = scene.day
+            if st.pending or scene.on_enter or scene.gate is not None:
+                self._enter(scene)
+            else:  # most scenes: only counted and seen
+                st.entered += 1
+                st.seen.add(scene.id)
+        if not lean:
+            st.history.append((st.step, st.score, st.scene.id))
 
     def _open(self, choice_id: str) -> Choice:
         st = self.state
@@ -232,46 +277,14 @@ class Run(Changes):
             raise RunError(f"choice '{choice_id}' is not open in scene '{st.scene.id}' now")
         return choice
 
-    def _take(self, choice: Choice, out: Optional[Outcome]) -> None:
-        st, choice_id = self.state, choice.id
-        self._out = None if self._lean else out
-        st.log.append(choice_id)
-        st.step += 1
-        st.chosen.add(choice_id)
-        self._origin, self._choice_id = Origin.CHOICE, choice_id
-        self._apply_all(choice.effects)
-        target = self._resolve_skips(self._follow(choice.next or st.scene.next))
-        self._origin = Origin.SCENE
-        if target == END:
-            self._end_days(self.scenario.last_day + 1)
-            st.day = self.scenario.last_day
-            st.ending = self._pick_ending()
-            if out is not None:
-                out.ending = st.ending.id
-        else:
-            scene = self.scenario.scenes[target]
-            if scene.day > st.day:
-                self._end_days(scene.day)
-            st.scene = scene
-            st.day = scene.day
-            self._enter(scene)
-        if not self._lean:
-            st.history.append((st.step, st.score, st.scene.id))
-        self._out = None
-
     def fork(self) -> "Run":
         """An independent copy from here on (the debrief's counterfactuals branch off the player's
         week instead of replaying it from the start). The records are copied, not their entries,
         which never change."""
         new = Run.__new__(Run)
-        new.scenario, new._lean, new._drift_keys = self.scenario, self._lean, self._drift_keys
+        new.scenario, new._lean, new._seed_share = self.scenario, self._lean, self._seed_share
         new._out, new._origin, new._choice_id = None, self._origin, self._choice_id
-        st = self.state
-        new.state = replace(
-            st, friends=dict(st.friends), flags=dict(st.flags), chosen=set(st.chosen), seen=set(st.seen),
-            log=list(st.log), ledger=list(st.ledger), friend_log=list(st.friend_log), ratings=list(st.ratings),
-            gate_checks=list(st.gate_checks), day_summaries=list(st.day_summaries), history=list(st.history),
-            pending=list(st.pending), draws=dict(st.draws))
+        new.state = self.state.copy()
         return new
 
     def choose_all(self, choice_ids: Iterable[str]) -> "Run":
@@ -306,17 +319,23 @@ class Run(Changes):
         st.seen.add(scene.id)
         if st.pending:
             self._fire_due()
-        self._apply_all(scene.on_enter)
+        if scene.on_enter:
+            self._apply_all(scene.on_enter)
         if scene.gate is not None:
             gate = self.scenario.gate(scene.gate)
-            check = GateCheck(gate=gate.id, at=gate.at, score=st.score, passed=st.score >= gate.at,
-                              step=st.step, day=st.day, scene=scene.id)
+            check = gate_check(gate.id, gate.at, st.score, st.step, st.day, scene.id)
             st.gate_checks.append(check)
             if self._out is not None:
                 self._out.gate_check = check
 
     def _fire_due(self) -> None:
         st = self.state
+        day, entered = st.day, st.entered
+        for due_day, due_scene, _ in st.pending:  # mostly nothing is due yet: nothing to build
+            if (due_day and day >= due_day) or (due_scene and entered >= due_scene):
+                break
+        else:
+            return
         due, keep = [], []
         for item in st.pending:
             due_day, due_scene, _ = item
@@ -328,46 +347,11 @@ class Run(Changes):
             return
         st.pending = keep
         saved = self._origin
-        self._origin = Origin.LATER
+        self._origin = _LATER
         for _, _, later in due:
             if later.condition is None or later.condition(self):
                 self._apply_all(later.effects)
         self._origin = saved
-
-    def _end_days(self, next_day: int) -> None:
-        """Close every day before `next_day`: drift, association, summary."""
-        sc, st = self.scenario, self.state
-        while st.day < next_day:
-            self._origin = Origin.ASSOCIATION
-            for fid, friend in sc.friends.items():
-                if friend.daily is not None:
-                    low, high = friend.daily
-                    self._change_friend(fid, self._between(low, high, self._drift_keys[fid]), "drift")
-            assoc = sc.association
-            if assoc is not None:
-                rule = sc.rules[assoc.rule]
-                for fid, fs in st.friends.items():
-                    weight = assoc.weights.get(fs.status, 0.0)
-                    if weight:
-                        pull = max(-assoc.cap, min(assoc.cap, round(weight * (fs.score - st.score))))
-                        if pull:
-                            self._change_score(pull, rule, Origin.ASSOCIATION, fid)
-            if self._lean:
-                st.day_start = st.score
-                st.day += 1
-                continue
-            summary = DaySummary(
-                day=st.day, start_score=st.day_start, end_score=st.score,
-                entries=tuple(st.ledger[st.day_entries_from:]),
-                friends={fid: (s.score, s.status) for fid, s in st.friends.items()},
-                gates={g.id: st.score >= g.at for g in sc.gates}, sanctions=tuple(self.active_sanctions()))
-            st.day_summaries.append(summary)
-            if self._out is not None:
-                self._out.days.append(summary)
-            st.day_start = st.score
-            st.day_entries_from = len(st.ledger)
-            st.day += 1
-        self._origin = Origin.SCENE
 
     def _pick_ending(self) -> Ending:
         for ending in self.scenario.endings:

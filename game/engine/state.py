@@ -61,6 +61,27 @@ class GateCheck:
         return max(0, self.at - self.score)
 
 
+_GATE_FIELDS = ("gate", "at", "score", "passed", "step", "day", "scene")
+if GateCheck.__slots__ != _GATE_FIELDS:  # gate_check below sets exactly these
+    raise TypeError("GateCheck's fields changed: change gate_check too")
+_set_gate, _set_at, _set_score, _set_passed, _set_step, _set_day, _set_scene = (
+    GateCheck.__dict__[name].__set__ for name in _GATE_FIELDS)
+
+
+def gate_check(gate: str, at: int, score: int, step: int, day: int, scene: str) -> GateCheck:
+    """The check of a gate, the same as GateCheck(...) but without a frozen dataclass's __init__,
+    which sets every field through object.__setattr__ (3x slower; every week makes some)."""
+    check = object.__new__(GateCheck)
+    _set_gate(check, gate)
+    _set_at(check, at)
+    _set_score(check, score)
+    _set_passed(check, score >= at)
+    _set_step(check, step)
+    _set_day(check, day)
+    _set_scene(check, scene)
+    return check
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class DaySummary:
     day: int
@@ -119,3 +140,15 @@ class RunState:
     entered: int = 0
     day_start: int = 0
     day_entries_from: int = 0
+
+    def copy(self) -> "RunState":
+        """An independent copy: containers of its own, the same entries (which never change).
+        Field by field, as dataclasses.replace would, at a fraction of its cost (the debrief
+        forks the week for every other choice)."""
+        return RunState(
+            seed=self.seed, kiosk=self.kiosk, score=self.score, scene=self.scene, day=self.day,
+            friends=dict(self.friends), flags=dict(self.flags), chosen=set(self.chosen), seen=set(self.seen),
+            log=list(self.log), step=self.step, ledger=list(self.ledger), friend_log=list(self.friend_log),
+            ratings=list(self.ratings), gate_checks=list(self.gate_checks), day_summaries=list(self.day_summaries),
+            history=list(self.history), ending=self.ending, pending=list(self.pending), draws=dict(self.draws),
+            entered=self.entered, day_start=self.day_start, day_entries_from=self.day_entries_from)

@@ -87,20 +87,23 @@ class _Context:
             queues[scene].append(cid)
         similar: list[SimilarStep] = []
         limit = 10 * (len(sc.scenes) + len(guide)) + 10
-        while not cf.ended:
-            if len(cf.log) > limit:
+        state = cf.state
+        while state.ending is None:
+            if len(state.log) > limit:
                 raise RunError("the counterfactual does not reach an ending")
-            open_ = cf.choices()
-            if not open_:
-                raise RunError(f"no open choice in scene '{cf.scene.id}'")
-            queue = queues.get(cf.scene.id)
+            here = state.scene
+            queue = queues.get(here.id)
             ref: Optional[Choice] = None
             if queue:
                 wanted = queue.popleft()
-                if any(c.id == wanted for c in open_):
+                choice = here.by_id.get(wanted)
+                if choice is not None and (choice.condition is None or choice.condition(cf)):  # open
                     cf.advance(wanted)
                     continue
                 ref = sc.choice(wanted)
+            open_ = cf.choices()
+            if not open_:
+                raise RunError(f"no open choice in scene '{here.id}'")
             if len(open_) == 1:
                 cf.advance(open_[0].id)
                 continue

@@ -1,0 +1,99 @@
+"""The lean path (`Run(..., lean=True)` + `advance`, what simulation, replays and the debrief's
+counterfactuals use) plays the very week `choose` plays: every step leaves the same state, records
+aside, and a fork of either goes on as the run itself would."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.engine import load_scenario
+from game.engine.run import Run
+
+ROOT = Path(__file__).resolve().parent.parent
+PATHS = sorted((ROOT / "scenarios").glob("*/scenario.yaml")) + [
+    ROOT / "tests" / "fixtures" / "mini" / "scenario.yaml", ROOT / "tests" / "fixtures" / "branch" / "scenario.yaml"]
+SCENARIOS = [load_scenario(str(p)) for p in PATHS]
+
+
+def snapshot(run: Run) -> dict:
+    """What the week is, without the records only the full path keeps."""
+    st_ = run.state
+    return {"score": st_.score, "scene": st_.scene.id, "day": st_.day, "step": st_.step, "log": list(st_.log),
+            "friends": {f: (s.score, str(s.status)) for f, s in st_.friends.items()}, "flags": dict(st_.flags),
+            "chosen": set(st_.chosen), "seen": set(st_.seen), "ratings": list(st_.ratings),
+            "gate_checks": list(st_.gate_checks), "ending": st_.ending and st_.ending.id,
+            "pending": list(st_.pending), "draws": dict(st_.draws), "entered": st_.entered,
+            "day_start": st_.day_start, "open": [c.id for c in run.choices()],
+            "sanctions": run.active_sanctions()}
+
+
+runs = st.tuples(st.sampled_from(range(len(SCENARIOS))), st.integers(0, 2**63 - 1),
+                 st.lists(st.integers(0, 50), max_size=60), st.booleans(), st.integers(0, 60))
+
+
+@settings(max_examples=150, deadline=None)
+@given(runs)
+def test_lean_and_full_runs_agree_at_every_step(case):
+    index, seed, picks, kiosk, fork_at = case
+    sc = SCENARIOS[index]
+    full, lean = Run(sc, seed, kiosk), Run(sc, seed, kiosk, lean=True)
+    assert snapshot(lean) == snapshot(full)
+    forked = None
+    for i, pick in enumerate(picks):
+        if full.ended:
+            break
+        if i == fork_at:
+            forked = (lean.fork(), full.fork(), i)
+        cid = full.choices()[pick % len(full.choices())].id
+        full.choose(cid)
+        lean.advance(cid)
+        assert snapshot(lean) == snapshot(full)
+    assert not lean.ledger and not lean.friend_log and not lean.day_summaries and not lean.history
+    if full.ended:
+        assert full.ledger and full.ledger[-1].score == lean.score == full.score
+        assert [d.end_score for d in full.day_summaries][-1] == lean.score
+    if forked is not None:  # a fork (lean or full) goes on as the run it was taken from
+        lean_fork, full_fork, at = forked
+        for cid in full.log[at:]:
+            lean_fork.advance(cid)
+            full_fork.choose(cid)
+        assert snapshot(lean_fork) == snapshot(full_fork) == snapshot(full)
+
+
+def test_a_lean_week_keeps_no_records_but_the_same_outcome():
+    sc = SCENARIOS[[p.parent.name for p in PATHS].index("week")]
+    for seed in range(20):
+        full = Run(sc, seed)
+        lean = Run(sc, seed, lean=True)
+        while not full.ended:
+            options = full.choices()
+            cid = options[(seed * 7 + full.step) % len(options)].id
+            assert full.choose(cid) is not None
+            assert lean.advance(cid) is None
+        assert snapshot(lean) == snapshot(full)
+        assert lean.ending is not None and lean.ending.id == full.ending.id
+
+
+def test_a_fork_copies_every_field_of_the_state_and_shares_no_container():
+    from dataclasses import fields
+    run = Run(SCENARIOS[0], 3)
+    st_ = run.state
+    for i, f in enumerate(fields(st_)):  # every field a value of its own, none left at its default
+        value = getattr(st_, f.name)
+        marker = f"{f.name}-{i}"
+        if isinstance(value, list):
+            setattr(st_, f.name, [marker])
+        elif isinstance(value, set):
+            setattr(st_, f.name, {marker})
+        elif isinstance(value, dict):
+            setattr(st_, f.name, {marker: i})
+        else:
+            setattr(st_, f.name, marker)
+    new = run.fork()
+    for f in fields(st_):
+        old_value, new_value = getattr(st_, f.name), getattr(new.state, f.name)
+        assert new_value == old_value, f.name
+        if isinstance(old_value, (list, dict, set)):
+            assert new_value is not old_value, f.name
