@@ -94,12 +94,15 @@ class Screen:
             self.draw_static(layer)
             layers.mark(depth, key)
         surf.blit(layer, (0, 0))
-        self.app.hud.hold = rebuilt  # a new screen's first frame: the score panels as they were
-        self.app.hud.layer = (depth, key)
+        hud = self.app.hud if self.shows_hud else self.app.hud_made  # the title makes none
+        if hud is not None:
+            hud.hold = rebuilt  # a new screen's first frame: the score panels as they were
+            hud.layer = (depth, key)
         try:
             self.draw_dynamic(surf)
         finally:
-            self.app.hud.hold = False
+            if hud is not None:
+                hud.hold = False
         if rebuilt:
             self.app.dirty = True  # animations waiting behind the first frame start on the next
 
