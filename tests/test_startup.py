@@ -189,3 +189,10 @@ def test_sounds_are_made_while_idle_or_when_first_played():
     while s.make_one():
         pass
     assert set(s.sounds) == set(sound.SOUNDS)
+
+
+def test_plain_scored_gets_the_defaults_the_parser_gives():
+    from game import options
+    parser = options.build_parser()
+    assert vars(options.parse([])) == vars(options._defaults(parser.parse_args([]), parser))
+    assert options.parse(["--seed", "4"]).seed == 4
