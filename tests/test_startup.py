@@ -3,6 +3,7 @@ again when it changed, rebuilt when damaged), the game's own strings through it,
 before the engine is imported, the warm-up a screen at a time, and the sounds made while idle."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -55,11 +56,9 @@ def test_a_damaged_entry_is_ignored_and_written_again(cached, damage):
         entry.write_bytes(blob[:-5] + bytes([blob[-5] ^ 0xFF]) + blob[-4:])
     elif damage == "empty":
         entry.write_bytes(b"")
-    else:  # intact, but not what the cache writes: marshal data of another shape under a good digest
-        import marshal
-
+    else:  # intact, but not what the cache writes: JSON of another shape under a good digest
         from game.engine.loading.cache import blake2b
-        payload = marshal.dumps(("not", "an", "entry"))
+        payload = json.dumps([cache.VERSION, entry.stem, [{"a": 1}, [[["a"]], [1]], []]]).encode()
         entry.write_bytes(blake2b(payload, digest_size=32).digest() + payload)
     assert marks.load_marked(TEXT, []) == expected
     assert entry.read_bytes() == blob  # rebuilt

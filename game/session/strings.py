@@ -115,7 +115,7 @@ def _read_catalogue(folder: Path) -> Catalogue:
 
 def _to_plain(tables: dict[str, dict[str, Text]], meta: dict[str, dict[str, Any]],
               problems: list[Problem]) -> Any:
-    """Plain data for the cache: a plural as (count, forms)."""
+    """Plain data for the cache: a plural as [count, forms]."""
     return ({lang: {sid: (t.count, dict(t.forms)) if isinstance(t, Plural) else t for sid, t in texts.items()}
              for lang, texts in tables.items()}, meta,
             [(p.file, p.line, p.column, p.message) for p in problems])
@@ -125,7 +125,7 @@ def _from_plain(kept: Any) -> Optional[tuple[dict[str, dict[str, Text]], dict[st
     """What _to_plain wrote, or None when it is not that."""
     try:
         plain, meta, problems = kept
-        tables = {str(lang): {str(sid): Plural(str(t[0]), dict(t[1])) if isinstance(t, tuple) else str(t)
+        tables = {str(lang): {str(sid): Plural(str(t[0]), dict(t[1])) if isinstance(t, list) else str(t)
                               for sid, t in texts.items()} for lang, texts in plain.items()}
         if not (isinstance(meta, dict) and all(isinstance(m, dict) for m in meta.values())):
             return None

@@ -1,6 +1,6 @@
 """A cache of parsed files: what a YAML file parses to (its value, marks and duplicate keys; the
-game's own strings merged), kept as marshal data (plain values only, never code, never pickle)
-under a hash of the text it was parsed from.
+game's own strings merged), kept as JSON (plain values only; a mapping whose keys are not all
+text is written as its pairs) under a hash of the text it was parsed from.
 
 Parsing is most of a scenario's load; the same text parses to the same result, so an unchanged
 file is read back instead of parsed again. What is built from it is still checked every time. A
@@ -11,7 +11,7 @@ written is simply not used. Off until a front-end names a folder (`use_folder`).
 from __future__ import annotations
 
 import contextlib
-import marshal
+import json
 import os
 from typing import Any, Optional
 
@@ -26,6 +26,7 @@ MAX_ENTRY = 8_000_000
 _DIGEST = 32
 
 _folder: Optional[str] = None
+_PAIRS = "\0"  # the one key of a JSON object standing for a mapping with keys other than text
 
 
 def use_folder(folder: "str | os.PathLike[str] | None") -> None:
@@ -66,12 +67,32 @@ def get(k: str) -> Any:
     if len(blob) > MAX_ENTRY or blake2b(payload, digest_size=_DIGEST).digest() != digest:
         return None  # damaged or truncated
     try:
-        entry = marshal.loads(payload)
-    except (ValueError, EOFError, TypeError):
+        entry = json.loads(payload.decode("utf-8"), object_hook=_mapping)
+    except (ValueError, TypeError, RecursionError):
         return None
-    if not (isinstance(entry, tuple) and len(entry) == 3 and entry[0] == VERSION and entry[1] == k):
+    if not (isinstance(entry, list) and len(entry) == 3 and entry[0] == VERSION and entry[1] == k):
         return None
     return entry[2]
+
+
+def _mapping(obj: dict[str, Any]) -> Any:
+    if len(obj) == 1 and _PAIRS in obj:
+        return {key: value for key, value in obj[_PAIRS]}
+    return obj
+
+
+def _plain(value: Any) -> Any:
+    """`value` as JSON can hold it exactly: tuples become lists (the reader knows which were);
+    TypeError for anything but mappings, lists and scalars (such a value is not cached)."""
+    if isinstance(value, dict):
+        if all(type(key) is str for key in value) and _PAIRS not in value:
+            return {key: _plain(v) for key, v in value.items()}
+        return {_PAIRS: [[_plain(key), _plain(v)] for key, v in value.items()]}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    raise TypeError(f"{type(value).__name__} is not kept")
 
 
 def put(k: str, value: Any) -> None:
@@ -80,8 +101,9 @@ def put(k: str, value: Any) -> None:
     if _folder is None:
         return
     try:
-        payload = marshal.dumps((VERSION, k, value))
-    except ValueError:  # a value marshal cannot hold: not cached
+        payload = json.dumps([VERSION, k, _plain(value)], ensure_ascii=False,
+                             separators=(",", ":")).encode("utf-8", "surrogatepass")
+    except (TypeError, ValueError, RecursionError):  # a value JSON cannot hold exactly: not cached
         return
     if len(payload) + _DIGEST > MAX_ENTRY:
         return

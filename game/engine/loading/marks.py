@@ -166,9 +166,14 @@ def load_marked(text: str, problems: list[YamlProblem] | None = None) -> tuple[A
     k = cache.key("yaml", text) if cache.folder() else ""
     kept: Any = cache.get(k) if k else None
     if _entry(kept):  # parsed before, unchanged since
-        value, marks, dups = kept
-        _duplicates([YamlProblem(*d) for d in dups], problems)
-        return value, marks
+        value, (paths, lines, columns), dups = kept
+        try:
+            read_back = dict(zip(map(tuple, paths), zip(lines, columns)))
+        except TypeError:  # not paths: parsed again below
+            read_back = None
+        if read_back is not None:
+            _duplicates([YamlProblem(*d) for d in dups], problems)
+            return value, read_back
     precheck(text)
     _import_yaml()
     try:
@@ -184,7 +189,7 @@ def load_marked(text: str, problems: list[YamlProblem] | None = None) -> tuple[A
         raise YamlProblem(1, 1, "the file is nested too deeply to read") from None
     if node is None:
         if k:
-            cache.put(k, (None, {}, []))
+            cache.put(k, [None, [[], [], []], []])
         return None, {}
     duplicates: list[YamlProblem] = []
     conv = _Converter(duplicates)
@@ -193,16 +198,20 @@ def load_marked(text: str, problems: list[YamlProblem] | None = None) -> tuple[A
     except RecursionError:
         raise YamlProblem(1, 1, "the file is nested too deeply to read") from None
     if k:
-        cache.put(k, (value, conv.marks, [(d.line, d.column, d.message) for d in duplicates]))
+        places = list(conv.marks.values())  # the marks as three lists: read back in one go
+        cache.put(k, [value, [list(conv.marks), [p[0] for p in places], [p[1] for p in places]],
+                      [[d.line, d.column, d.message] for d in duplicates]])
     _duplicates(duplicates, problems)
     return value, conv.marks
 
 
 def _entry(kept: Any) -> bool:
-    """A cached parse of the right shape: (value, marks, [(line, column, message)])."""
-    return (isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[1], dict)
+    """A cached parse of the right shape: [value, [paths, lines, columns], [[line, column, message]]]
+    (the entry's digest vouches for the values within)."""
+    return (isinstance(kept, list) and len(kept) == 3 and isinstance(kept[1], list) and len(kept[1]) == 3
+            and all(isinstance(part, list) and len(part) == len(kept[1][0]) for part in kept[1])
             and isinstance(kept[2], list)
-            and all(isinstance(d, tuple) and len(d) == 3 and isinstance(d[2], str) for d in kept[2]))
+            and all(isinstance(d, list) and len(d) == 3 and isinstance(d[2], str) for d in kept[2]))
 
 
 def _duplicates(duplicates: list[YamlProblem], problems: list[YamlProblem] | None) -> None:
