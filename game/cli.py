@@ -177,6 +177,9 @@ def classroom_cmd(args: argparse.Namespace, scenario_path: str) -> int:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parse(argv)
+    from .engine.loading import cache
+    from .paths import cache_dir
+    cache.use_folder(cache_dir() / "parsed")  # files parsed before are read back while unchanged
     if args.command == VALIDATE:
         return validate(args.files)
     if args.command == TEACHERS:

@@ -7,6 +7,7 @@ An option means the same before or after a subcommand (`scored --seed 4 simulate
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any, Callable, Optional, Sequence
 
 from . import __version__
@@ -165,17 +166,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     """Parse the command line; refuse options that do not apply, then fill in the defaults."""
+    given_argv = list(sys.argv[1:] if argv is None else argv)
+    if not given_argv:  # plain `scored`, the window: every default, without building the parser (~5 ms)
+        return _defaults(argparse.Namespace(command=None))
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(given_argv)
+    return _defaults(args, parser)
+
+
+def _defaults(args: argparse.Namespace, parser: Optional[argparse.ArgumentParser] = None) -> argparse.Namespace:
+    """Refuse options that do not apply to the command (`parser` says so), then fill in the defaults."""
     command = args.command or PLAY
     given = vars(args)
     for flags, commands, default, _ in OPTIONS:
         dest = _dest(flags)
-        if dest in given and command not in commands:
+        if dest in given and command not in commands and parser is not None:
             parser.error(f"{flags[0]} does not apply to 'scored {command}'")
         if dest not in given:
             setattr(args, dest, default)
-    if command == PLAY:
+    if command == PLAY and parser is not None:
         if args.screenshots and not args.autoplay:
             parser.error("--screenshots needs --autoplay (the game takes the pictures as it plays itself)")
         if args.fast and not args.autoplay:

@@ -2,17 +2,16 @@
 
 Installed (a wheel, pipx, `pip install .`), the scenarios and assets sit inside the package
 (game/scenarios, game/assets); in a source checkout they sit beside it (scenarios/, assets/).
-Either way they are found through importlib.resources, whatever folder the player stands in.
+Either way they are found from the package's own folder, whatever folder the player stands in.
 SCORED_ROOT, when set, names a folder holding scenarios/ and assets/ and overrides both.
 The teacher's materials live in docs/teachers/ of a checkout and in game/teachers installed.
 """
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
-PACKAGE = Path(str(resources.files("game")))
+PACKAGE = Path(__file__).resolve().parent  # what importlib.resources.files("game") names, without its import
 
 
 def content_dir(name: str) -> Path:
@@ -61,4 +60,14 @@ def data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
     if os.name == "nt" and os.environ.get("APPDATA"):
         base = os.environ["APPDATA"]
+    return Path(base) / "scored"
+
+
+def cache_dir() -> Path:
+    """The player's cache: what the game can make again (parsed files). Under SCORED_HOME when set."""
+    if os.environ.get("SCORED_HOME"):
+        return Path(os.environ["SCORED_HOME"]) / "cache"
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "scored" / "cache"
     return Path(base) / "scored"

@@ -19,8 +19,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Optional, Union
 
-from .conditions import ConditionError, compile_condition
-
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*)\}")
 CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 META = "_language"  # a table's own entry about its language (not a string)
@@ -69,6 +67,10 @@ PluralRule = Callable[[float], str]
 
 def plural_rule(conditions: Mapping[str, str] | tuple[tuple[str, str], ...]) -> PluralRule:
     """A function from a number to its category, from conditions on `n` such as {one: "n == 1"}."""
+    from .conditions import (  # the grammar: not for a title without plurals
+        ConditionError,
+        compile_condition,
+    )
     items = list(conditions.items()) if isinstance(conditions, Mapping) else list(conditions)
     compiled = []
     for category, text in items:

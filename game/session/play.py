@@ -21,15 +21,17 @@ from __future__ import annotations
 import random
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
-from ..engine.debrief import Debrief, analyze
 from ..engine.model import CheckItem, Scenario
 from ..engine.run import Run, start
 from ..engine.runlog import undo
 from ..engine.state import DaySummary, Outcome
-from .debrief import DebriefSession
 from .saves import SaveSlot
+
+if TYPE_CHECKING:  # the analysis is imported when a week ends, not before the first one starts
+    from ..engine.debrief import Debrief
+    from .debrief import DebriefSession
 
 KIOSK_CHECK = 2  # the kiosk asks at most this many questions
 
@@ -169,6 +171,7 @@ class PlaySession:
         run = self.run
         if run is None or not run.ended or (self._ahead is not None and self._ahead[0] is run):
             return False
+        from ..engine.debrief import analyze
         made: list[Debrief] = []
         thread = threading.Thread(target=lambda: made.append(analyze(run)), name="scored-debrief", daemon=True)
         self._ahead = (run, made, thread)
@@ -186,6 +189,7 @@ class PlaySession:
                 self._ahead[2].join()
                 ahead = self._ahead[1][0] if self._ahead[1] else None  # it failed: made again, and raised, below
             self._ahead = None
+            from .debrief import DebriefSession
             self.debrief = DebriefSession(run, self.stats, record=record, quiz_before=self.check_before,
                                           debrief=ahead, items=self.check)
         return self.debrief

@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 import threading
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from ..engine.catalogue import Catalogue
+from ..engine.catalogue import Catalogue, Plural, Text
 from ..engine.errors import Problem
-from ..engine.loading.tables import Table, compare_languages, read_table
+from ..engine.loading import cache
 from ..paths import LOCALE
+
+if TYPE_CHECKING:
+    from ..engine.loading.tables import Table
 
 CODE = r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?"  # a language code: de, pt-BR, en-XA
 FILE = re.compile(rf"^(?:[a-z_]+\.)?({CODE})\.yaml$")
@@ -37,8 +40,12 @@ def _files(folder: Path) -> dict[str, list[Path]]:
     return out
 
 
-def read_locale(folder: Path) -> tuple[dict[str, Table], list[Problem]]:
+def read_locale(folder: Path) -> tuple[dict[str, "Table"], list[Problem]]:
     """One merged table per language; a duplicate id across a language's files is a problem."""
+    from ..engine.loading.tables import (  # the YAML reader: not when the cache has them
+        Table,
+        read_table,
+    )
     problems: list[Problem] = []
     merged: dict[str, Table] = {}
     for lang, paths in _files(folder).items():
@@ -63,6 +70,7 @@ def read_locale(folder: Path) -> tuple[dict[str, Table], list[Problem]]:
 def check_ui_strings(folder: Path = LOCALE) -> list[Problem]:
     """Every problem of the game's own strings: unreadable files, ids missing in a language,
     placeholders that differ, plural forms missing."""
+    from ..engine.loading.tables import compare_languages
     tables, problems = read_locale(folder)
     langs = [REFERENCE] + sorted(lang for lang in tables if lang != REFERENCE)
     for lang, table in tables.items():
@@ -79,11 +87,51 @@ def catalogue() -> Catalogue:
     if _catalogue is None:
         with _lock:
             if _catalogue is None:
-                tables, problems = read_locale(LOCALE)
-                _problems[:] = problems
-                _catalogue = Catalogue({lang: t.texts for lang, t in tables.items()}, REFERENCE,
-                                       {lang: t.meta for lang, t in tables.items()})
+                _catalogue = _read_catalogue(LOCALE)
     return _catalogue
+
+
+def _read_catalogue(folder: Path) -> Catalogue:
+    """The merged tables as a catalogue: from the cache when the files are as they were (the
+    title needs them before anything else; parsing them takes longer than the rest of its frame)."""
+    files = sorted((p.name, p) for paths in _files(folder).values() for p in paths)
+    try:
+        texts = [f"{name}\0{path.read_text(encoding='utf-8-sig')}" for name, path in files]
+    except (OSError, UnicodeDecodeError):
+        texts = []  # read_locale reports it
+    k = cache.key("locale", *texts) if texts and cache.folder() else ""
+    kept = _from_plain(cache.get(k)) if k else None
+    if kept is not None:
+        tables, meta, _problems[:] = kept
+        return Catalogue(tables, REFERENCE, meta)
+    merged, problems = read_locale(folder)
+    _problems[:] = problems
+    tables = {lang: t.texts for lang, t in merged.items()}
+    meta = {lang: t.meta for lang, t in merged.items()}
+    if k:
+        cache.put(k, _to_plain(tables, meta, problems))
+    return Catalogue(tables, REFERENCE, meta)
+
+
+def _to_plain(tables: dict[str, dict[str, Text]], meta: dict[str, dict[str, Any]],
+              problems: list[Problem]) -> Any:
+    """Plain data for the cache: a plural as [count, forms]."""
+    return ({lang: {sid: (t.count, dict(t.forms)) if isinstance(t, Plural) else t for sid, t in texts.items()}
+             for lang, texts in tables.items()}, meta,
+            [(p.file, p.line, p.column, p.message) for p in problems])
+
+
+def _from_plain(kept: Any) -> Optional[tuple[dict[str, dict[str, Text]], dict[str, dict[str, Any]], list[Problem]]]:
+    """What _to_plain wrote, or None when it is not that."""
+    try:
+        plain, meta, problems = kept
+        tables = {str(lang): {str(sid): Plural(str(t[0]), dict(t[1])) if isinstance(t, list) else str(t)
+                              for sid, t in texts.items()} for lang, texts in plain.items()}
+        if not (isinstance(meta, dict) and all(isinstance(m, dict) for m in meta.values())):
+            return None
+        return tables, meta, [Problem(str(f), int(line), int(col), str(msg)) for f, line, col, msg in problems]
+    except (TypeError, ValueError, AttributeError, IndexError):
+        return None
 
 
 def use_catalogue(replacement: Catalogue) -> Catalogue:

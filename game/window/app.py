@@ -15,41 +15,40 @@ import contextlib
 import os
 import sys
 import threading
-import time
 import warnings
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 warnings.filterwarnings("ignore", message="no fast renderer available")
 
 from ..session import strings  # noqa: E402
 
-# Read the UI strings (PyYAML) while pygame loads: the title needs them for its first frame.
+# Read the UI strings while pygame loads: the title needs them for its first frame.
 _strings = threading.Thread(target=strings.catalogue, name="scored-strings", daemon=True)
 _strings.start()
 
 import pygame  # noqa: E402
 
-from ..engine.model import Person, Scenario  # noqa: E402
-from ..engine.run import Run  # noqa: E402
 from ..paths import data_dir  # noqa: E402
-from ..session.links import allowed_addresses, open_address  # noqa: E402
-from ..session.play import PlaySession  # noqa: E402
-from ..session.saves import SaveSlot  # noqa: E402
 from ..session.settings import Settings, load_settings, save_settings  # noqa: E402
-from ..session.stats import Stats  # noqa: E402
-from ..session.words import Words  # noqa: E402
-from . import display, look, loop, navigate, week  # noqa: E402
-from .autoplay import Autoplayer  # noqa: E402
+from . import display, look, loop, navigate, startup, week  # noqa: E402
 from .loading import ScenarioLoader  # noqa: E402
-from .screens.base import Screen  # noqa: E402
-from .ui.hud import Hud  # noqa: E402
 from .ui.layers import Layers  # noqa: E402
 from .ui.sound import Sound  # noqa: E402
-from .ui.theme import Layout  # noqa: E402
 from .voice import Voice  # noqa: E402
 from .watchdog import Watchdog  # noqa: E402
+
+if TYPE_CHECKING:  # the rest is imported where first used, after the title's first frame
+    from ..engine.model import Person, Scenario
+    from ..engine.run import Run
+    from ..session.play import PlaySession
+    from ..session.stats import Stats
+    from ..session.words import Words
+    from .autoplay import Autoplayer
+    from .screens.base import Screen
+    from .ui.hud import Hud
+    from .ui.theme import Layout
 
 
 class App:
@@ -99,6 +98,7 @@ class App:
         self.kiosk_ctl: Any = None  # kiosk.KioskController, in the kiosk only (imported there)
         self.frames = 0
         self.warm_pending = True
+        self.warm_steps: Any = None   # the warm-up under way (warmup.py), a step per idle frame
         self.prefetched: Any = None
         self.layers = Layers()
         self.surface: pygame.Surface
@@ -121,6 +121,8 @@ class App:
             if not self.wait_loaded():
                 raise RuntimeError(f"the scenario did not load: {self.load_error}")
             assert self.scenario is not None
+            from ..session.play import PlaySession
+            from ..session.saves import SaveSlot
             slot = SaveSlot(data_dir(), self.scenario.id) if self.persist else None
             self._session = PlaySession(self.scenario, kiosk=self.kiosk, stats=lambda: self.stats, slot=slot,
                                         seed=self.seed_arg)
@@ -145,13 +147,19 @@ class App:
     @property
     def words(self) -> Words:
         assert self.scenario is not None
+        from ..session.words import Words
         return Words(self.scenario, self.settings.lang, source=self)
 
     @property
     def hud(self) -> Hud:
         """The score's display (made on first use: the title does not need it)."""
         if self._hud is None:
+            from .ui.hud import Hud
             self._hud = Hud(self)
+        return self._hud
+
+    @property
+    def hud_made(self) -> Optional[Hud]:
         return self._hud
 
     @property
@@ -172,6 +180,7 @@ class App:
         if self._stats is None or self._stats.enabled != self.stats_on:
             if self._stats is not None:
                 self._stats.close()
+            from ..session.stats import Stats  # SQLite: when first asked for
             self._stats = Stats() if self.stats_on else Stats.disabled()
             if self._session is not None:
                 self._session.stats = lambda: self.stats
@@ -223,6 +232,7 @@ class App:
         """Open a cited source in the browser: at home only (never in the kiosk)."""
         if self.kiosk or self.scenario is None:
             return False
+        from ..session.links import allowed_addresses, open_address
         return open_address(url, self.kiosk, allowed_addresses(self.scenario))
 
     def forget_panels(self) -> None:
@@ -247,7 +257,7 @@ class App:
 
     # ----- loading -------------------------------------------------------------------------------
     def start_loading(self) -> None:
-        self._loader.start(self.scenario_path)
+        self._loader.start(self.scenario_path, then=startup.prepare_week)
 
     def loaded(self, scenario: Scenario) -> None:
         """Play `scenario` (already loaded: tests, and hosts that load it themselves)."""
@@ -256,6 +266,11 @@ class App:
 
     def wait_loaded(self) -> bool:
         return self._loader.wait() is not None
+
+    @property
+    def loading(self) -> bool:
+        """The scenario, and what starting the week needs, are still being loaded."""
+        return self._loader.busy
 
     # ----- the stack -----------------------------------------------------------------------------
     @property
@@ -327,6 +342,7 @@ class App:
 
     # ----- autoplay ------------------------------------------------------------------------------
     def start_autoplay(self, policy: str, seed: int, *, loop: bool) -> None:
+        from .autoplay import Autoplayer
         self.autoplayer = Autoplayer(self, policy, seed, None, fast=False, loop=loop)
 
     def stop_autoplay(self) -> None:
@@ -340,29 +356,10 @@ class App:
     idle_work = loop.idle_work  # work for the time the player reads; True if there was some
     loop = loop.run           # until the player quits; the exit code
 
-    # ----- start-up ------------------------------------------------------------------------------
+    # ----- start-up: game/window/startup.py ------------------------------------------------------
     def boot(self) -> None:
-        """Open the window and show the title at once; load the rest behind it."""
-        self.open_window()
-        _strings.join()
-        self.show(navigate.title(self))
-        self.frame([], 0.0)
-        if os.environ.get("SCORED_BENCH_FIRST_FRAME"):
-            print(f"FIRST_FRAME {time.time():.6f}", flush=True)
-            raise SystemExit(0)
-        self.watchdog.ready("the title shows")
-        self.start_loading()
-        if self.operator is None or self.operator.sound:
-            self._sound.start()
-        if self.kiosk:
-            from .kiosk import KioskController
-            self.kiosk_ctl = KioskController(self)
-            self.kiosk_ctl.start()
-        if self.autoplay_name:
-            shots = getattr(self.args, "screenshots", None)
-            fast = bool(shots) or bool(getattr(self.args, "fast", False))
-            seed = self.seed_arg if self.seed_arg is not None else 0
-            self.autoplayer = Autoplayer(self, self.autoplay_name, seed, shots, fast=fast)
+        """The title at once; the rest behind it."""
+        startup.boot(self, _strings.join)
 
     def close(self) -> None:
         self.watchdog.stopping()

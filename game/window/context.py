@@ -50,6 +50,8 @@ class ScreenContext(Protocol):
     @property
     def hud(self) -> Any: ...  # game.window.ui.hud.Hud (which takes this context: named loosely)
     @property
+    def hud_made(self) -> Any: ...  # the hud when it has been made, else None (it is made on first use)
+    @property
     def sound(self) -> "Sound": ...
     @property
     def lang(self) -> str: ...
@@ -91,6 +93,7 @@ class ScreenContext(Protocol):
 class AppContext(ScreenContext, Protocol):
     """What the app's own parts (the frame loop, warm-up, kiosk controller, autoplay) also use."""
     warm_pending: bool
+    warm_steps: Any   # the warm-up under way: an iterator of steps (warmup.py), or None
     prefetched: Any
     last_input: float
     running: bool
@@ -116,6 +119,8 @@ class AppContext(ScreenContext, Protocol):
 
     def previewing(self, run: "Run") -> AbstractContextManager["Run"]: ...
     def wait_loaded(self) -> bool: ...
+    @property
+    def loading(self) -> bool: ...  # the scenario is still being loaded
     def draw(self) -> None: ...
     def stop_autoplay(self) -> None: ...
     def start_autoplay(self, policy: str, seed: int, *, loop: bool) -> None: ...

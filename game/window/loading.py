@@ -5,27 +5,37 @@ from __future__ import annotations
 import sys
 import threading
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import pygame
 
-from ..engine import ScenarioError, load_scenario
-from ..engine.model import Scenario
+if TYPE_CHECKING:
+    from ..engine.model import Scenario
 
 LOADED = pygame.event.custom_type()  # posted when the loading is done, either way
 
 
 class ScenarioLoader:
     def __init__(self) -> None:
-        self.scenario: Optional[Scenario] = None
+        self.scenario: Optional["Scenario"] = None
         self.error: Optional[str] = None
         self._thread: Optional[threading.Thread] = None
 
-    def start(self, path: Path) -> None:
-        self._thread = threading.Thread(target=self._load, args=(path,), name="scored-loader", daemon=True)
+    def start(self, path: Path, then: Optional[Callable[[], None]] = None) -> None:
+        """Load `path` in a thread; then run `then` there (work the week's start needs), then post
+        LOADED."""
+        self._thread = threading.Thread(target=self._load, args=(path, then), name="scored-loader", daemon=True)
         self._thread.start()
 
-    def _load(self, path: Path) -> None:
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _load(self, path: Path, then: Optional[Callable[[], None]] = None) -> None:
+        from ..engine import (  # here, behind the title: not before it
+            ScenarioError,
+            load_scenario,
+        )
         try:
             self.scenario = load_scenario(str(path))
         except ScenarioError as exc:
@@ -36,12 +46,17 @@ class ScenarioLoader:
         except Exception as exc:  # never a traceback: one line names what went wrong
             self.error = f"{exc.__class__.__name__}: {exc}"
             print(f"scored: cannot load {path}: {self.error}", file=sys.stderr)
+        if then is not None and self.scenario is not None:
+            try:
+                then()
+            except Exception as exc:  # an optimisation only: the main thread does it when needed
+                print(f"scored: preparing the week skipped ({exc})", file=sys.stderr)
         try:
             pygame.event.post(pygame.event.Event(LOADED))
         except pygame.error:
             pass
 
-    def wait(self) -> Optional[Scenario]:
+    def wait(self) -> Optional["Scenario"]:
         """The scenario, once loaded (None when it could not be)."""
         if self._thread is not None:
             self._thread.join()

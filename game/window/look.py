@@ -32,6 +32,7 @@ def relayout(app: "App") -> None:
     app.layout = Layout(w, h, app.settings.text_scale, touch=app.kiosk)
     app.dirty = True
     app.warm_pending = True
+    app.warm_steps = None  # a warm-up under way drew for the old size: start again
 
 
 def layout_size(app: "App") -> tuple[int, int]:

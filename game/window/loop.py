@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from . import warmup
 from .loading import LOADED
 
 if TYPE_CHECKING:
@@ -147,7 +146,8 @@ def fail(app: "App", exc: BaseException) -> None:
 
 def idle_work(app: "App") -> bool:
     """Work for the time the player spends reading: fill caches for what comes next."""
-    return warmup.warm_up(app) or warmup.prefetch(app) or prepare_next(app)
+    from . import warmup  # the screens it draws: imported after the title's first frame
+    return warmup.warm_up(app) or app.sound.make_one() or warmup.prefetch(app) or prepare_next(app)
 
 
 def prepare_next(app: "App") -> bool:
@@ -184,11 +184,13 @@ def run(app: "App") -> int:
             clock.tick(60)
         else:
             idle_frames += 1
-            if idle_frames > 3 and idle_work(app):
-                continue
-            if bench_ready and idle_frames > 3 and app.scenario is not None:
+            if bench_ready and idle_frames > 3 and app.scenario is not None and not app.loading:
+                # the week can start: loaded, and the title shows it; the warm-up (an optimisation,
+                # a screen per idle frame) and the sounds follow
                 print(f"READY {time.time():.6f}", flush=True)
                 return 0
+            if idle_frames > 3 and idle_work(app):
+                continue
             # nothing moves: sleep until input (short naps keep touch latency low)
             time.sleep(0.012 if idle_frames < 30 else 0.04)
     return app.exit_code

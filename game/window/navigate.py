@@ -5,19 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from ..session.play import Step
-from .screens.day_end import DayEndScreen
-from .screens.ending import EndingScreen
-from .screens.intro import IntroScreen
-from .screens.pause import PauseScreen
-from .screens.quiz import QuizScreen
-from .screens.scene import SceneScreen
-from .screens.settings import SettingsScreen
 from .screens.title import TitleScreen
 
 if TYPE_CHECKING:
+    from ..session.play import Step
     from .context import ScreenContext
     from .screens.base import Screen
+
+# The screens after the title are imported when first shown: the title's first frame waits for
+# nothing it does not draw.
 
 
 def title(ctx: "ScreenContext") -> list["Screen"]:
@@ -25,20 +21,26 @@ def title(ctx: "ScreenContext") -> list["Screen"]:
 
 
 def week_start(ctx: "ScreenContext") -> list["Screen"]:
+    from .screens.intro import IntroScreen
     return [IntroScreen(ctx)]
 
 
 def where_the_week_stands(ctx: "ScreenContext") -> list["Screen"]:
     """The current scene, or the ending once the week is over (after a resume or an undo)."""
+    from .screens.ending import EndingScreen
+    from .screens.scene import SceneScreen
     run = ctx.run
     if run is not None and run.ended:
         return [EndingScreen(ctx)]
     return [SceneScreen(ctx)]
 
 
-def after_choice(ctx: "ScreenContext", step: Step, result: Optional[str]) -> list["Screen"]:
+def after_choice(ctx: "ScreenContext", step: "Step", result: Optional[str]) -> list["Screen"]:
     """The day summaries the choice closed, then the next scene or the ending; the choice's
     result is said on the first of them."""
+    from .screens.day_end import DayEndScreen
+    from .screens.ending import EndingScreen
+    from .screens.scene import SceneScreen
     screens: list["Screen"] = [DayEndScreen(ctx, day) for day in step.days]
     screens.append(EndingScreen(ctx) if step.ended else SceneScreen(ctx))
     if result:
@@ -57,6 +59,8 @@ class QuizDeck:
 def before_week(ctx: "ScreenContext") -> list["Screen"]:
     """The screens after the intro: the check's questions (the kiosk asks its two), then the first
     scene."""
+    from .screens.quiz import QuizScreen
+    from .screens.scene import SceneScreen
     quiz = ctx.session.check
     if not quiz:
         return [SceneScreen(ctx)]
@@ -66,8 +70,10 @@ def before_week(ctx: "ScreenContext") -> list["Screen"]:
 
 
 def pause(ctx: "ScreenContext") -> "Screen":
+    from .screens.pause import PauseScreen
     return PauseScreen(ctx)
 
 
 def settings(ctx: "ScreenContext") -> "Screen":
+    from .screens.settings import SettingsScreen
     return SettingsScreen(ctx)

@@ -4,7 +4,7 @@ next drawn while a scene is read. Each is an optimisation only: an error skips i
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import pygame
 
@@ -33,35 +33,52 @@ def spare_layer(app: "AppContext") -> pygame.Surface:
 
 def warm_up(app: "AppContext") -> bool:
     """While the title sits idle, draw the intro, the first scene, one scene of each kind, the
-    pause and the settings off screen once (shapes, portraits and fonts get cached). True if it ran."""
+    pause and the settings off screen once (shapes, portraits and fonts get cached), one at a
+    time: a player who presses Play meanwhile waits for one screen at most. True if it ran."""
     if not app.warm_pending or app.scenario is None or not isinstance(app.top, TitleScreen):
         return False
-    app.warm_pending = False
-    sc = app.scenario
+    if app.warm_steps is None:
+        app.warm_steps = _steps(app)
     try:
-        with app.previewing(start(sc, 0, kiosk=app.kiosk)) as run:
-            off = spare_layer(app)
-            screens = [IntroScreen(app), SceneScreen(app), PauseScreen(app), SettingsScreen(app)]
-            kinds = {run.scene.kind}
-            for scene in sc.scenes.values():  # one scene of each kind (feed, gate...)
-                if scene.kind not in kinds:
-                    kinds.add(scene.kind)
-                    screens.append(SceneScreen(app, scene=scene, choices=list(scene.choices)))
-            for scr in screens:
-                scr.ensure_layout()
-                scr.draw_static(off)
-                scr.draw_dynamic(off)
-            L = app.layout
-            for person in list(sc.friends.values()) + list(sc.characters.values()):
-                for size in PORTRAIT_SIZES:
-                    portrait(person.portrait, L.px(size))
-            for person in sc.friends.values():
-                for status in ("muted", "unfriended"):
-                    for size in (48, 44, 84):
-                        portrait(person.portrait, L.px(size), status)
+        next(app.warm_steps)
+    except StopIteration:
+        app.warm_pending, app.warm_steps = False, None
     except Exception as exc:  # warming is an optimisation only
         print(f"scored: warm-up skipped ({exc})", file=sys.stderr)
+        app.warm_pending, app.warm_steps = False, None
     return True
+
+
+def _steps(app: "AppContext") -> Iterator[None]:
+    """The warm-up, one screen (or one person's portraits) per step."""
+    sc = app.scenario
+    assert sc is not None
+    run = start(sc, 0, kiosk=app.kiosk)
+    makers: list[Callable[[], Any]] = [lambda: IntroScreen(app), lambda: SceneScreen(app),
+                                       lambda: PauseScreen(app), lambda: SettingsScreen(app)]
+    kinds = {run.scene.kind}
+    for scene in sc.scenes.values():  # one scene of each kind (feed, gate...)
+        if scene.kind not in kinds:
+            kinds.add(scene.kind)
+            makers.append(lambda scene=scene: SceneScreen(app, scene=scene, choices=list(scene.choices)))
+    for make in makers:
+        with app.previewing(run):  # only for this step: between steps the title is the title
+            off = spare_layer(app)
+            scr = make()
+            scr.ensure_layout()
+            scr.draw_static(off)
+            scr.draw_dynamic(off)
+        yield
+    L = app.layout
+    people = [(p, True) for p in sc.friends.values()] + [(p, False) for p in sc.characters.values()]
+    for person, friend in people:
+        for size in PORTRAIT_SIZES:
+            portrait(person.portrait, L.px(size))
+        if friend:
+            for status in ("muted", "unfriended"):
+                for size in (48, 44, 84):
+                    portrait(person.portrait, L.px(size), status)
+        yield
 
 
 def prefetch(app: "AppContext") -> bool:

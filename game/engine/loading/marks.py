@@ -8,15 +8,25 @@ for libyaml itself is refused before it is parsed.
 """
 from __future__ import annotations
 
+import importlib
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+from . import cache
 
-try:  # libyaml is ~6x faster and just as safe
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+if TYPE_CHECKING:
+    import yaml
+
+_Loader: Any = None  # libyaml's CSafeLoader (~6x faster and just as safe), else PyYAML's SafeLoader
+
+
+def _import_yaml() -> None:
+    """PyYAML, imported on the first parse: a file read back from the cache needs none."""
+    global _Loader
+    if _Loader is None:
+        module = importlib.import_module("yaml")
+        globals()["yaml"] = module
+        _Loader = getattr(module, "CSafeLoader", None) or module.SafeLoader
 
 Path = tuple[Any, ...]
 Marks = dict[Path, tuple[int, int]]
@@ -32,6 +42,9 @@ class YamlProblem(Exception):
         super().__init__(message)
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 class _Scalars:
     """Resolves a scalar's tag (int, bool, null...) as yaml.safe_load would, without keeping the
     nodes it has seen (SafeConstructor remembers every node it built)."""
@@ -40,6 +53,8 @@ class _Scalars:
         self.c = yaml.constructor.SafeConstructor()
 
     def __call__(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _STR:  # most values: the text itself, as the constructor would return it
+            return node.value
         try:
             value = self.c.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
@@ -72,12 +87,16 @@ def _position(text: str, index: int) -> tuple[int, int]:
 _LEADING = re.compile(r"^([ \t]*(?:- +)*)", re.M)
 
 
+_SPECIAL = re.compile(r"[\[\]{}'\"]")  # all precheck looks at: the rest cannot nest or quote
+
+
 def precheck(text: str) -> None:
     """Refuse input too big, or nested too deeply, for the parser (libyaml recurses and would crash)."""
     if len(text) > MAX_BYTES:
         raise YamlProblem(1, 1, f"the file is {len(text) // 1000} KB; the limit is {MAX_BYTES // 1000} KB")
     depth, quote = 0, ""
-    for i, ch in enumerate(text):
+    for m in _SPECIAL.finditer(text):
+        ch, i = m.group(), m.start()
         if quote:
             if ch == quote:
                 quote = ""
@@ -89,8 +108,6 @@ def precheck(text: str) -> None:
                 raise YamlProblem(*_position(text, i), f"brackets nested more than {MAX_DEPTH} deep")
         elif ch in "]}":
             depth = max(0, depth - 1)
-        elif ch == "\n":
-            quote = ""
     for m in _LEADING.finditer(text):
         lead = m.group(1)
         if len(lead) > 4 * MAX_DEPTH or lead.count("-") > MAX_DEPTH:
@@ -146,7 +163,19 @@ def load_marked(text: str, problems: list[YamlProblem] | None = None) -> tuple[A
     `problems` (when given) and the file goes on loading; any other problem raises YamlProblem."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    k = cache.key("yaml", text) if cache.folder() else ""
+    kept: Any = cache.get(k) if k else None
+    if _entry(kept):  # parsed before, unchanged since
+        value, (paths, lines, columns), dups = kept
+        try:
+            read_back = dict(zip(map(tuple, paths), zip(lines, columns)))
+        except TypeError:  # not paths: parsed again below
+            read_back = None
+        if read_back is not None:
+            _duplicates([YamlProblem(*d) for d in dups], problems)
+            return value, read_back
     precheck(text)
+    _import_yaml()
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -159,6 +188,8 @@ def load_marked(text: str, problems: list[YamlProblem] | None = None) -> tuple[A
     except RecursionError:
         raise YamlProblem(1, 1, "the file is nested too deeply to read") from None
     if node is None:
+        if k:
+            cache.put(k, [None, [[], [], []], []])
         return None, {}
     duplicates: list[YamlProblem] = []
     conv = _Converter(duplicates)
@@ -166,11 +197,28 @@ def load_marked(text: str, problems: list[YamlProblem] | None = None) -> tuple[A
         value = conv.convert(node, ())
     except RecursionError:
         raise YamlProblem(1, 1, "the file is nested too deeply to read") from None
+    if k:
+        places = list(conv.marks.values())  # the marks as three lists: read back in one go
+        cache.put(k, [value, [list(conv.marks), [p[0] for p in places], [p[1] for p in places]],
+                      [[d.line, d.column, d.message] for d in duplicates]])
+    _duplicates(duplicates, problems)
+    return value, conv.marks
+
+
+def _entry(kept: Any) -> bool:
+    """A cached parse of the right shape: [value, [paths, lines, columns], [[line, column, message]]]
+    (the entry's digest vouches for the values within)."""
+    return (isinstance(kept, list) and len(kept) == 3 and isinstance(kept[1], list) and len(kept[1]) == 3
+            and all(isinstance(part, list) and len(part) == len(kept[1][0]) for part in kept[1])
+            and isinstance(kept[2], list)
+            and all(isinstance(d, list) and len(d) == 3 and isinstance(d[2], str) for d in kept[2]))
+
+
+def _duplicates(duplicates: list[YamlProblem], problems: list[YamlProblem] | None) -> None:
     if duplicates:
         if problems is None:
             raise duplicates[0]
         problems.extend(duplicates)
-    return value, conv.marks
 
 
 def mark_of(marks: Marks, path: Path) -> tuple[int, int]:

@@ -124,16 +124,18 @@ class Screen:
         else:
             surf.blit(layer, (0, 0))
         self.memo_cover = []
-        hud = self.app.hud
-        hud.begin_frame()
-        hud.hold = rebuilt  # a new screen's first frame: the score panels as they were
-        hud.beneath = layer  # what its panels are painted over
-        hud.beneath_key = self.beneath_key()
-        hud.layer = (depth, key)
+        hud = self.app.hud if self.shows_hud else self.app.hud_made  # the title makes none
+        if hud is not None:
+            hud.begin_frame()
+            hud.hold = rebuilt  # a new screen's first frame: the score panels as they were
+            hud.beneath = layer  # what its panels are painted over
+            hud.beneath_key = self.beneath_key()
+            hud.layer = (depth, key)
         try:
             self.draw_dynamic(surf)
         finally:
-            hud.hold = False
+            if hud is not None:
+                hud.hold = False
             self.layer_key = None  # drawn elsewhere (ahead, off screen), the memos are not kept
             layers.end(shown, self.dynamic_areas() if self.partial else [])
         if rebuilt:

@@ -4,12 +4,10 @@ from __future__ import annotations
 import pygame
 
 from ...paths import data_dir
-from ...session.links import open_page
 from ..ui import draw, glyphs, theme
 from ..ui.text import draw_line, draw_text, fit, measure, style_font
 from ..ui.widgets import Button, button_width
 from .base import Screen
-from .confirm import ConfirmScreen
 
 
 class TitleScreen(Screen):
@@ -124,6 +122,7 @@ class TitleScreen(Screen):
         if not app.has_save():
             app.new_week()
             return
+        from .confirm import ConfirmScreen
         app.push(ConfirmScreen(app, app.ui("confirm.new_week.title"), app.ui("confirm.new_week.text"),
                                app.ui("confirm.new_week.go"), app.ui("confirm.new_week.keep"), app.new_week))
 
@@ -133,6 +132,7 @@ class TitleScreen(Screen):
     def teachers(self) -> None:
         """Write the teacher's materials as one printable page and open it in the browser; where no
         browser opens, say where the page is."""
+        from ...session.links import open_page
         from ...session.teachers import (  # Markdown: only when asked for
             languages,
             write_materials,

@@ -1,4 +1,5 @@
-"""Small sounds generated in code at start-up; with no sound device the game runs muted."""
+"""Small sounds generated in code, each while the game idles or when first played (never before
+the title or the week is ready); with no sound device the game runs muted."""
 from __future__ import annotations
 
 import array
@@ -12,18 +13,18 @@ RATE = 22050
 def _tone(freqs: list[tuple[float, float]], volume: float = 0.3, shape: str = "sine") -> bytes:
     """Concatenated notes (frequency Hz, seconds) with a short fade, 16-bit mono."""
     out = array.array("h")
+    sin, pi = math.sin, math.pi
+    fade = max(1, int(RATE * 0.012))
     for freq, dur in freqs:
         n = int(RATE * dur)
-        fade = max(1, int(RATE * 0.012))
-        for i in range(n):
-            t = i / RATE
-            env = min(1.0, i / fade, (n - i) / fade) * (1 - 0.5 * i / n)
-            if shape == "square":
-                v = 1.0 if math.sin(2 * math.pi * freq * t) > 0 else -1.0
-                v *= 0.35
-            else:
-                v = math.sin(2 * math.pi * freq * t) + 0.25 * math.sin(4 * math.pi * freq * t)
-            out.append(int(32767 * volume * env * v * 0.8))
+        w1, w2 = 2 * pi * freq, 4 * pi * freq  # the same products, in the same order, as per sample
+        scale = 32767 * volume
+        if shape == "square":
+            out.extend([int(scale * (min(1.0, i / fade, (n - i) / fade) * (1 - 0.5 * i / n))
+                            * ((1.0 if sin(w1 * (i / RATE)) > 0 else -1.0) * 0.35) * 0.8) for i in range(n)])
+        else:
+            out.extend([int(scale * (min(1.0, i / fade, (n - i) / fade) * (1 - 0.5 * i / n))
+                            * (sin(w1 * (i / RATE)) + 0.25 * sin(w2 * (i / RATE))) * 0.8) for i in range(n)])
     return out.tobytes()
 
 
@@ -47,31 +48,48 @@ class Sound:
         self.kinds = {"effects": 1.0, "interface": 0.6}
         self.sounds: dict[str, object] = {}
         self.reason: Optional[str] = None
+        self.channels = 1
 
     def start(self) -> None:
-        """Open the mixer and make the sounds (called after the first frame)."""
+        """Open the mixer (called after the first frame); the sounds are made later (`make_one`)."""
         try:
             import pygame
             pygame.mixer.init(RATE, -16, 1, 512)
             init = pygame.mixer.get_init()
             if not init:
                 raise RuntimeError("no mixer")
-            channels = init[2]
-            for name, make in SOUNDS.items():
-                data = make()
-                if channels == 2:  # duplicate each 16-bit sample to stereo
-                    mono = array.array("h")
-                    mono.frombytes(data)
-                    st = array.array("h", [0]) * (2 * len(mono))
-                    st[0::2] = mono
-                    st[1::2] = mono
-                    data = st.tobytes()
-                self.sounds[name] = pygame.mixer.Sound(buffer=data)
+            self.channels = init[2]
             self.ok = True
         except Exception as exc:  # no sound device: run muted, never fail
             self.reason = str(exc)
             self.ok = False
             print(f"scored: no sound ({exc}); playing muted", file=sys.stderr)
+
+    def make_one(self) -> bool:
+        """Make the next sound not yet made (idle work: a few ms each); True if there was one."""
+        if not self.ok:
+            return False
+        name = next((n for n in SOUNDS if n not in self.sounds), None)
+        return name is not None and self._make(name) is not None
+
+    def _make(self, name: str) -> object:
+        try:
+            import pygame
+            data = SOUNDS[name]()
+            if self.channels == 2:  # duplicate each 16-bit sample to stereo
+                mono = array.array("h")
+                mono.frombytes(data)
+                st = array.array("h", [0]) * (2 * len(mono))
+                st[0::2] = mono
+                st[1::2] = mono
+                data = st.tobytes()
+            self.sounds[name] = pygame.mixer.Sound(buffer=data)
+        except Exception as exc:  # the mixer went away: run muted, never fail
+            self.reason = str(exc)
+            self.ok = False
+            print(f"scored: no sound ({exc}); playing muted", file=sys.stderr)
+            return None
+        return self.sounds[name]
 
     def set_volume(self, level: int, effects: int = 10, interface: int = 10) -> None:
         """All sound, then the score's sounds and the buttons' each (0 to 10)."""
@@ -89,7 +107,9 @@ class Sound:
             return
         snd = self.sounds.get(name)
         if snd is None:
-            return
+            snd = self._make(name) if name in SOUNDS else None  # played before it was made
+            if snd is None:
+                return
         try:
             snd.set_volume(self.level(name))  # type: ignore[attr-defined]
             snd.play()  # type: ignore[attr-defined]

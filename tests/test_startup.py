@@ -1,0 +1,197 @@
+"""Start-up: the cache of parsed files (read back while a file is unchanged, parsed and checked
+again when it changed, rebuilt when damaged), the game's own strings through it, the title drawn
+before the engine is imported, the warm-up a screen at a time, and the sounds made while idle."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLE
+from game.engine import check_scenario
+from game.engine.loading import cache, marks
+from game.session import strings
+
+TEXT = "a: 1\nb: [x, y]\nc: {d: hello}\na: 2\n"  # a duplicate key, reported every time
+
+
+@pytest.fixture
+def cached(tmp_path):
+    """The parse cache in a folder of the test's own; off again afterwards."""
+    before = cache.folder()
+    cache.use_folder(tmp_path / "parsed")
+    yield tmp_path / "parsed"
+    cache.use_folder(before)
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.parsed"))
+
+
+def test_an_unchanged_file_is_read_back_not_parsed(cached, monkeypatch):
+    dups: list = []
+    first = marks.load_marked(TEXT, dups)
+    assert len(entries(cached)) == 1
+    monkeypatch.setattr(marks, "precheck", lambda text: pytest.fail("parsed again"))
+    dups_again: list = []
+    assert marks.load_marked(TEXT, dups_again) == first
+    assert [(d.line, d.column, d.message) for d in dups_again] == [(d.line, d.column, d.message) for d in dups]
+    with pytest.raises(marks.YamlProblem, match="duplicate key 'a'"):  # without a list: raised, as parsed
+        marks.load_marked(TEXT)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "foreign"])
+def test_a_damaged_entry_is_ignored_and_written_again(cached, damage):
+    expected = marks.load_marked(TEXT, [])
+    (entry,) = entries(cached)
+    blob = entry.read_bytes()
+    if damage == "truncate":
+        entry.write_bytes(blob[: len(blob) // 2])
+    elif damage == "flip":
+        entry.write_bytes(blob[:-5] + bytes([blob[-5] ^ 0xFF]) + blob[-4:])
+    elif damage == "empty":
+        entry.write_bytes(b"")
+    else:  # intact, but not what the cache writes: JSON of another shape under a good digest
+        from game.engine.loading.cache import blake2b
+        payload = json.dumps([cache.VERSION, entry.stem, [{"a": 1}, [[["a"]], [1]], []]]).encode()
+        entry.write_bytes(blake2b(payload, digest_size=32).digest() + payload)
+    assert marks.load_marked(TEXT, []) == expected
+    assert entry.read_bytes() == blob  # rebuilt
+
+
+def test_a_cache_that_cannot_be_written_is_not_used(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    before = cache.folder()
+    cache.use_folder(blocker / "parsed")
+    try:
+        assert marks.load_marked("a: 1\n") == ({"a": 1}, {(): (1, 1), ("a",): (1, 4), ("a", "<key>"): (1, 1)})
+    finally:
+        cache.use_folder(before)
+
+
+def test_old_entries_are_dropped(cached, monkeypatch):
+    monkeypatch.setattr(cache, "KEEP", 3)
+    for i in range(6):
+        marks.load_marked(f"n: {i}\n")
+    assert len(entries(cached)) == 3
+
+
+def test_a_changed_scenario_is_checked_again_with_file_line_and_column(cached, tmp_path):
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE.parent, folder)
+    scenario, problems = check_scenario(folder / "scenario.yaml")
+    assert scenario is not None and problems == []
+    cached_count = len(entries(cached))
+    again, problems = check_scenario(folder / "scenario.yaml")  # from the cache: the same week
+    assert problems == [] and again is not None and again.content_hash == scenario.content_hash
+    assert len(entries(cached)) == cached_count
+    text = (folder / "scenario.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("start:"))
+    lines.insert(at, "format: 1")  # a duplicate key, a line above `start:`
+    (folder / "scenario.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for _ in range(2):  # parsed, then read back: the same problem, where it stands
+        _, problems = check_scenario(folder / "scenario.yaml")
+        assert [(p.line, p.column) for p in problems if "duplicate key 'format'" in p.message] == [(at + 1, 1)]
+        assert all(p.file.endswith("scenario.yaml") for p in problems)
+
+
+def test_the_games_strings_from_the_cache_are_the_strings_parsed(cached):
+    parsed = strings._read_catalogue(strings.LOCALE)
+    assert len(entries(cached)) > 1  # the merged tables, and each file
+    again = strings._read_catalogue(strings.LOCALE)
+    assert again.tables == parsed.tables and again.meta == parsed.meta and again.fallback == parsed.fallback
+    assert any(not isinstance(t, str) for t in again.tables["en"].values())  # plurals kept as plurals
+    assert again.get("title.play", "de") == parsed.get("title.play", "de")
+
+
+def test_damaged_strings_in_the_cache_are_read_again(cached):
+    parsed = strings._read_catalogue(strings.LOCALE)
+    k = cache.key("locale", *[f"{p.name}\0{p.read_text(encoding='utf-8-sig')}"
+                              for p in sorted(p for ps in strings._files(strings.LOCALE).values() for p in ps)])
+    cache.put(k, ({"en": {"title.play": 5}}, "not meta", [("f", "x", 1, "m")]))
+    again = strings._read_catalogue(strings.LOCALE)
+    assert again.tables == parsed.tables
+
+
+def test_the_engine_names_are_imported_on_first_use():
+    import game.engine as engine
+    from game.engine import Run, ScenarioError, load_scenario, start
+    assert callable(load_scenario) and callable(start) and Run.__name__ == "Run"
+    assert issubclass(ScenarioError, Exception)
+    with pytest.raises(AttributeError):
+        engine.no_such_name  # noqa: B018
+
+
+def test_the_title_is_drawn_before_the_engine_and_the_rest_are_imported(tmp_path):
+    """The real start-up, headless: at the title's first frame the scenario model, PyYAML (the
+    strings come from the cache on the second start), the play session and the week's screens are
+    not imported yet; once ready, the week starts."""
+    probe = (
+        "import sys, game.window.startup as s\n"
+        "first = s.boot\n"
+        "def boot(app, words_read):\n"
+        "    try:\n"
+        "        first(app, words_read)\n"
+        "    except SystemExit:\n"
+        "        heavy = ['game.engine.model', 'yaml', 'game.session.play', 'game.window.screens.scene',\n"
+        "                 'game.window.ui.hud', 'game.engine.loading.scenario', 'sqlite3']\n"
+        "        print('IMPORTED', [m for m in heavy if m in sys.modules])\n"
+        "        raise\n"
+        "s.boot = boot\n"
+        "from game.cli import main\n"
+        "sys.exit(main([]))\n")
+    env = dict(os.environ, SCORED_HOME=str(tmp_path / "home"), SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
+               SCORED_BENCH_FIRST_FRAME="1", PYTHONPATH=str(ROOT))
+    for _ in range(2):  # the first start fills the cache
+        out = subprocess.run([sys.executable, "-c", probe], env=env, cwd=ROOT, capture_output=True, text=True,
+                             timeout=120)
+        assert "FIRST_FRAME" in out.stdout, out.stderr
+    assert "IMPORTED []" in out.stdout, out.stdout
+    env.pop("SCORED_BENCH_FIRST_FRAME")
+    out = subprocess.run([sys.executable, "-m", "game", "--autoplay", "random", "--seed", "3", "--fast"], env=env,
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+
+
+def test_the_warm_up_draws_a_screen_at_a_time_and_the_title_stays_the_title():
+    from ui_support import SAMPLE as UI_SAMPLE
+    from ui_support import make_app
+    app = make_app(UI_SAMPLE)
+    steps = 0
+    while app.warm_pending:
+        assert app.idle_work()
+        steps += 1
+        assert app.run is None and app.top.name == "title"  # nothing of the preview left between steps
+    assert steps > 4
+    assert app.warm_steps is None
+    app.relayout()  # a new size: drawn again from the start
+    assert app.warm_pending and app.idle_work() and app.warm_steps is not None
+
+
+def test_sounds_are_made_while_idle_or_when_first_played():
+    from game.window.ui import sound
+    s = sound.Sound()
+    assert not s.make_one()  # no mixer yet: nothing to make
+    s.start()
+    if not s.ok:
+        pytest.skip(f"no mixer here: {s.reason}")
+    assert s.sounds == {}
+    s.play("up")  # before it was made: made now
+    assert set(s.sounds) == {"up"}
+    while s.make_one():
+        pass
+    assert set(s.sounds) == set(sound.SOUNDS)
+
+
+def test_plain_scored_gets_the_defaults_the_parser_gives():
+    from game import options
+    parser = options.build_parser()
+    assert vars(options.parse([])) == vars(options._defaults(parser.parse_args([]), parser))
+    assert options.parse(["--seed", "4"]).seed == 4
