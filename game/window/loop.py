@@ -184,9 +184,9 @@ def run(app: "App") -> int:
             clock.tick(60)
         else:
             idle_frames += 1
-            if bench_ready and idle_frames > 3 and app.scenario is not None and not app.loading:
-                # the week can start: loaded, and the title shows it; the warm-up (an optimisation,
-                # a screen per idle frame) and the sounds follow
+            if bench_ready and app.scenario is not None and not app.loading:
+                # the week can start: loaded, and the title drawn since shows it (nothing left to
+                # draw); the warm-up (an optimisation, a screen per idle frame) and the sounds follow
                 print(f"READY {time.time():.6f}", flush=True)
                 return 0
             if idle_frames > 3 and idle_work(app):

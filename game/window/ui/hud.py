@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 MAX_TOASTS = 3
 PANEL_ROOM = 16  # layout pixels around a panel for its shadow and glow (redrawn with it)
-PANEL_WORK = 2  # panels read back or painted per frame at most (the others wait a frame)
+PANEL_WORK = 2  # units of panel work (a read-back or a painting) per frame (the others wait a frame)
+PANEL_COST = {"friends": 2, "friend_chips": 2}  # a friend's face, name and stars per row
 
 
 class Hud:
@@ -42,7 +43,9 @@ class Hud:
         self._on_window: dict[str, tuple[pygame.Surface, tuple]] = {}  # the panel the window holds, and where
         self.work = 0  # panels read back or painted in this frame
         self.waiting: set[str] = set()  # panels put off in this frame
-        self.waited: set[str] = set()  # and in the last
+        self.turn: set[str] = set()  # those that waited longest, whose turn this frame is
+        self.done: set[str] = set()  # painted in this frame
+        self.since: dict[str, int] = {}  # the frame each waiting panel first waited in
 
     # ----- state -------------------------------------------------------------------------
     def reset(self, run) -> None:
@@ -199,20 +202,39 @@ class Hud:
         return rect.inflate(2 * m, 0 if name == "meter" else 2 * m)
 
     def _afford(self, name: str) -> bool:
-        """Whether this frame may read back or paint one more panel: a few per frame, a panel
-        that waited last frame first, so that a change that moves every panel at once is spread
-        over a few frames instead of costing one long one (a new screen's first frame: none).
-        With reduced motion all at once: a change shown piece by piece would be a movement."""
-        if self.hold or (self.work >= PANEL_WORK and name not in self.waited and not self.app.settings.reduced_motion):
-            self.waiting.add(name)
-            self.app.dirty = True  # the rest on the next frame
+        """Whether this frame may read back or paint one more panel. A change that moves every
+        panel at once is spread over a few frames instead of costing one long one: a few units of
+        work per frame (the friends' list counts double), those that waited longest first; a new
+        screen's first frame shows them as they were. With reduced motion, all at once: a change
+        shown piece by piece would be a movement."""
+        if self.hold:
+            self.app.dirty = True  # from the next frame on
             return False
-        self.work += 1
-        return True
+        if self.app.settings.reduced_motion:
+            return True
+        cost = PANEL_COST.get(name, 1)
+        due = name in self.turn
+        owed = sum(PANEL_COST.get(n, 1) for n in self.turn - self.done - {name})  # turns still to come
+        if due or self.work == 0 or self.work + cost + owed <= PANEL_WORK:
+            self.work += cost
+            self.done.add(name)
+            self.since.pop(name, None)
+            return True
+        self.waiting.add(name)
+        self.since.setdefault(name, self.app.frames)
+        self.app.dirty = True  # the rest on the next frame
+        return False
 
     def begin_frame(self) -> None:
-        """A frame starts: the panels that waited in the last one go first in this one."""
-        self.waited, self.waiting = self.waiting, set()
+        """A frame starts: the panels that waited longest take their turn in it."""
+        order = sorted(self.waiting, key=lambda n: self.since.get(n, 0))
+        self.turn, budget = set(), PANEL_WORK
+        for n in order:
+            if budget <= 0:
+                break
+            self.turn.add(n)
+            budget -= PANEL_COST.get(n, 1)
+        self.waiting, self.done = set(), set()
         self.work = 0
 
     def _put(self, name: str, surf: pygame.Surface, area: pygame.Rect, panel: pygame.Surface) -> None:
