@@ -84,3 +84,55 @@ def test_a_screen_uncovered_is_drawn_whole_then_in_part():
     app.dirty = True
     loop.draw(app)
     assert app.layers.updated is not None
+
+
+@pytest.mark.parametrize("size", ["1280x720", "1920x1080"])
+def test_a_play_screen_drawn_over_the_same_frame_is_the_one_drawn_afresh(size):
+    """A scene or a day's end drawn over the frame the screen before left on its layer (backdrop,
+    top bar, main card) draws only what differs; its layer must equal one drawn from nothing."""
+    app = make_app(WEEK, size=size)
+    reused = seen = 0
+    for _ in range(300):
+        top = app.top
+        if top.name == "title" and seen:
+            break
+        held = dict(app.layers.frames)
+        key(app, pygame.K_1 if top.name == "scene" else pygame.K_RETURN)
+        top = app.top
+        frame = top.frame_key()
+        if frame is None:
+            continue
+        seen += 1
+        reused += held.get(0) == frame
+        layer = app.layers.surface(0, app.surface.get_size(), app.surface)
+        fresh = pygame.Surface(app.surface.get_size(), 0, app.surface)
+        top.draw_static(fresh)
+        assert pygame.image.tobytes(layer, "RGB") == pygame.image.tobytes(fresh, "RGB"), \
+            f"{top.name} drawn over the frame before differs from one drawn afresh"
+    assert seen > 20 and reused > seen // 2
+
+
+def test_a_debrief_page_drawn_ahead_is_the_one_drawn_when_shown():
+    """While a page of the debrief is read, the next page's still layer is drawn ahead; shown, it
+    must be the layer the page draws itself."""
+    app = make_app(WEEK, size="1280x720")
+    taken = pages = 0
+    for _ in range(400):
+        top = app.top
+        if top.name == "title" and pages:
+            break
+        while app.idle_work():  # the player reads
+            pass
+        ahead = app.layers.ahead
+        key(app, pygame.K_1 if top.name == "scene" else pygame.K_RETURN)
+        top = app.top
+        if not top.name.startswith(("debrief", "week_chart", "quiz")):
+            continue
+        pages += 1
+        taken += ahead is not None and ahead[0] == top.layer_key_for(app.surface.get_size())
+        layer = app.layers.surface(0, app.surface.get_size(), app.surface)
+        fresh = pygame.Surface(app.surface.get_size(), 0, app.surface)
+        top.draw_static(fresh)
+        assert pygame.image.tobytes(layer, "RGB") == pygame.image.tobytes(fresh, "RGB"), \
+            f"{top.name}: the layer drawn ahead differs from the page's own"
+    assert pages > 8 and taken > pages // 2

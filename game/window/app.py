@@ -319,9 +319,9 @@ class App:
     def show_intro(self) -> None:
         self.show(navigate.week_start(self))
 
-    def begin_week(self) -> None:
+    def begin_week(self, screens: Optional[list[Screen]] = None) -> None:
         """After the intro: the check's questions (not in the kiosk), then the first scene."""
-        self.show(navigate.before_week(self))
+        self.show(screens or navigate.before_week(self))
 
     def open_pause(self) -> None:
         if getattr(self.top, "name", "") != "pause":

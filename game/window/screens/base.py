@@ -103,10 +103,20 @@ class Screen:
         depth = self.depth()
         layers = self.app.layers
         layer = layers.surface(depth, size, surf)
-        key = (self.serial, size, self.laid_out_for, self.static_version)
+        key = self.layer_key_for(size)
         rebuilt = not layers.holds(depth, key)
+        if rebuilt and layers.take_ahead(depth, key):  # drawn while the screen before was read
+            layer = layers.surface(depth, size, surf)
+            rebuilt = False
         if rebuilt:
-            self.draw_static(layer)
+            self.held_frame = layers.frames.pop(depth, None)
+            try:
+                self.draw_static(layer)
+            finally:
+                self.held_frame = None  # drawn by another screen (the pause's picture), it is not
+            frame = self.frame_key()
+            if frame is not None:
+                layers.frames[depth] = frame
             layers.mark(depth, key)
         shown = (id(surf), depth, key)
         self.layer_key = shown
@@ -158,6 +168,29 @@ class Screen:
     def depth(self) -> int:
         """Where this screen stands in the stack (its still layer's depth)."""
         return next((i for i, s in enumerate(self.app.stack) if s is self), 0)
+
+    def draw_ahead(self, screen: "Screen") -> bool:
+        """Lay out `screen` (the one that comes next) and draw its still layer where no screen
+        draws now, to be shown without drawing it again; True if there was that to do."""
+        layers, size = self.app.layers, self.app.surface.get_size()
+        screen.ensure_layout()
+        key = screen.layer_key_for(size)
+        if layers.holds_ahead(key):
+            return False
+        depth = len(self.app.stack)
+        screen.draw_static(layers.draw_ahead(depth, size, self.app.surface))
+        layers.drawn_ahead(depth, key)
+        return True
+
+    def layer_key_for(self, size: tuple[int, int]) -> tuple:
+        """What this screen's still layer shows, as a key: redrawn when it changes."""
+        return (self.serial, size, self.laid_out_for, self.static_version)
+
+    held_frame: object = None  # while the still layer is drawn: the frame the layer holds already
+
+    def frame_key(self) -> object:
+        """The frame this screen's still layer is drawn in, as a key (None: none that is shared)."""
+        return None
 
     def beneath_key(self) -> object:
         """What the still layer holds under the score panels, as a key (None: unknown)."""
@@ -237,8 +270,8 @@ class Screen:
         if surf is not self.app.surface or self.layer_key is None or any(area.colliderect(o) for o in others):
             draw_it()
             return
-        if area.w * area.h * 3 > surf.get_width() * surf.get_height():
-            draw_it()  # a third of the window or more: kept, it would cost more memory than time
+        if area.w * area.h * 3 > 2 * surf.get_width() * surf.get_height():
+            draw_it()  # most of the window: kept, it would cost more memory than it saves time
             return
         key = (self.layer_key, tuple(area), state)
         memo = layers.memos.get(name)

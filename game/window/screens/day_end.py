@@ -193,7 +193,7 @@ class DayEndScreen(PlayScreen):
         app, L = self.app, self.app.layout
         sc, day, sv = app.scenario, self.day, self.sv
         self.draw_frame_static(surf)
-        draw.flat_card(surf, self.card, L.px(28), (255, 255, 255), (248, 244, 255), shadow_px=L.px(10))
+        self.draw_main_card(surf, self.card)
         sv.draw_bar(surf, self.card.right - L.px(14), L.px(6))
         with sv.clipped(surf, L.px(8)):
             x0 = sv.view.x

@@ -104,7 +104,15 @@ class DebriefPage(Screen):
                     page.draw_buttons(layer)  # their faces too
                     self.app.layers.forget(depth)
                     return True
-        return False
+        return self.draw_next_ahead()
+
+    def draw_next_ahead(self) -> bool:
+        """The next page's still layer drawn ahead (the pause, opened meanwhile, takes it over)."""
+        pages, i = self.pages, self.index
+        page = pages[i + 1] if i + 1 < len(pages) else None
+        if not isinstance(page, DebriefPage) or page.laid_out_for is None or not page.warmed:
+            return False
+        return self.draw_ahead(page)
 
     def shot_name(self) -> str:
         return self.name

@@ -1,6 +1,8 @@
 """Intro: who you are and this week's goal; the fiction is said plainly."""
 from __future__ import annotations
 
+from typing import Optional
+
 import pygame
 
 from ..ui import draw, glyphs, theme
@@ -67,7 +69,17 @@ class IntroScreen(Screen):
             self.invalidate()
 
     def start(self) -> None:
-        self.app.begin_week()
+        self.app.begin_week(self.coming)
+
+    coming: Optional[list] = None  # the screens after this one, made while the intro is read
+
+    def prepare_next(self) -> bool:
+        """While the player reads: make the screens that follow and draw the first one ahead."""
+        if self.coming is None:
+            from .. import navigate
+            self.coming = navigate.before_week(self.app)
+            return True
+        return self.draw_ahead(self.coming[0])
 
     def back(self) -> None:
         if not self.app.kiosk:

@@ -101,14 +101,30 @@ class PlayScreen(Screen):
     def top_text(self) -> tuple[str, str]:
         return "", ""
 
+    def frame_key(self) -> object:
+        """The backdrop, the top bar's card and the main card's shape, shadows included."""
+        app, R = self.app, self.regions()
+        return (app.surface.get_size(), theme.palette.name, theme.HIGH, app.layout.text_scale,
+                app.settings.transparent, tuple(R.top), tuple(R.main))
+
     def draw_frame_static(self, surf: pygame.Surface) -> Regions:
-        """The still parts around the main card: background and top bar."""
+        """The still parts around the main card: background and top bar. Over the same frame left
+        by the screen before, only the top bar's card and words are drawn again (its shadow and
+        the backdrop are there already)."""
         app = self.app
-        surf.blit(draw.background(*surf.get_size()), (0, 0))
+        same = self.held_frame is not None and self.held_frame == self.frame_key()
+        if not same:
+            surf.blit(draw.background(*surf.get_size()), (0, 0))
         R = self.regions()
         title, subtitle = self.top_text()
-        topbar.draw_top(app, surf, R.top, title, subtitle)
+        topbar.draw_top(app, surf, R.top, title, subtitle, shadow=not same)
         return R
+
+    def draw_main_card(self, surf: pygame.Surface, card: pygame.Rect) -> None:
+        """The main card, filled afresh; its shadow only where the frame was not there already."""
+        L = self.app.layout
+        same = self.held_frame is not None and self.held_frame == self.frame_key()
+        draw.flat_card(surf, card, L.px(28), (255, 255, 255), (248, 244, 255), shadow_px=0 if same else L.px(10))
 
     def parts(self) -> list[Part]:
         """The regions around the main card that animate, each placed once per layout."""

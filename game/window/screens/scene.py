@@ -229,7 +229,7 @@ class SceneScreen(PlayScreen):
         L = self.app.layout
         self.draw_frame_static(surf)
         card = self.card
-        draw.flat_card(surf, card, L.px(28), (255, 255, 255), (248, 244, 255), shadow_px=L.px(10))
+        self.draw_main_card(surf, card)
         clip = surf.get_clip()
         if self.scrolls:  # the card's content scrolls under its edges
             surf.set_clip(self.view.inflate(L.px(16), L.px(4)).clip(card))

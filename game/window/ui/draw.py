@@ -46,8 +46,8 @@ class _Lru:
 # chips (a blur each, ~2 ms to make again), cards and buttons, and a few window-sized surfaces
 # (backdrop, veil, the settings' and the debrief's cards: two would fill the middle budget).
 SMALL_BYTES, BIG_BYTES = 160 * 1024, 2_400_000
-_small = _Lru(800, 8 * 1024 * 1024)
-_middle = _Lru(300, 14 * 1024 * 1024)
+_small = _Lru(800, 6 * 1024 * 1024)
+_middle = _Lru(300, 10 * 1024 * 1024)
 _big = _Lru(4, 10 ** 12)
 _stores = (_small, _middle, _big)
 
@@ -64,18 +64,11 @@ def _cached(key, make):
 
 
 def veil(surf: pygame.Surface, color, alpha: int) -> None:
-    """Tint the whole of `surf` (a plain strip with surface alpha, blitted down the window: the
-    same pixels as one window-sized surface, without keeping 8 MB of one colour at 1920x1080)."""
-    w, h = surf.get_size()
-
-    def make():
-        v = pygame.Surface((w, 64), 0, surf)
-        v.fill(color)
-        v.set_alpha(alpha)
-        return v
-    strip = _cached(("veil", w, tuple(color), alpha), make)
-    for y in range(0, h, 64):
-        surf.blit(strip, (0, y))
+    """Tint the whole of `surf` with `color` at `alpha`: darkened, then the colour's share added,
+    two fills over the window (a third of the time of blending a tinted surface, nothing kept)."""
+    keep = 255 - alpha
+    surf.fill((keep, keep, keep), special_flags=pygame.BLEND_RGB_MULT)
+    surf.fill(tuple(c * alpha // 255 for c in color[:3]), special_flags=pygame.BLEND_RGB_ADD)
 
 
 def clear_cache() -> None:

@@ -14,6 +14,10 @@ class Layers:
     def __init__(self) -> None:
         self._surfaces: dict[int, pygame.Surface] = {}
         self._keys: dict[int, Any] = {}
+        # the frame (backdrop, top bar, main card's shape) a play screen left on the layer at each
+        # depth: the next play screen with the same frame draws only what differs
+        self.frames: dict[int, Any] = {}
+        self.ahead: Optional[tuple[Any, int]] = None  # (key, depth): the next screen's still layer, drawn ahead
         self.shown: Any = None  # (window, depth, key) of the layer the window holds, with a screen's parts on it
         self.shown_areas: list[pygame.Rect] = []  # where those parts were drawn
         self.updated: Optional[list[pygame.Rect]] = None  # the last frame's changed areas; None: all of it
@@ -30,21 +34,65 @@ class Layers:
         if layer is None or layer.get_size() != size:
             layer = self._surfaces[depth] = pygame.Surface(size, 0, like)
             self._keys.pop(depth, None)
+            self.frames.pop(depth, None)
+            if self.ahead is not None and self.ahead[1] == depth:
+                self.ahead = None
         return layer
+
+    def draw_ahead(self, depth: int, size: tuple[int, int], like: pygame.Surface) -> pygame.Surface:
+        """The layer at `depth` (one no screen uses now) to draw the next screen's still layer on."""
+        self.forget(depth)
+        return self.surface(depth, size, like)
+
+    def drawn_ahead(self, depth: int, key: Any) -> None:
+        """The layer at `depth` holds the still layer of the screen whose key is `key`."""
+        self.ahead = (key, depth)
+
+    def holds_ahead(self, key: Any) -> bool:
+        return self.ahead is not None and self.ahead[0] == key
+
+    def take_ahead(self, depth: int, key: Any) -> bool:
+        """If the still layer for `key` was drawn ahead, put it at `depth` (the surfaces change
+        places: nothing is copied) and say so."""
+        if self.ahead is None or self.ahead[0] != key:
+            return False
+        src = self.ahead[1]
+        self.ahead = None
+        ready = self._surfaces.get(src)
+        if src == depth or ready is None:
+            return False
+        old = self._surfaces.get(depth)
+        self._surfaces[depth] = ready
+        if old is None:
+            self._surfaces.pop(src, None)
+        else:
+            self._surfaces[src] = old
+        self._keys[depth] = key
+        for d in (src, depth):
+            self.frames.pop(d, None)
+        self._keys.pop(src, None)
+        return True
 
     def holds(self, depth: int, key: Any) -> bool:
         return self._keys.get(depth) == key
 
     def mark(self, depth: int, key: Any) -> None:
         self._keys[depth] = key
+        if self.ahead is not None and self.ahead[1] == depth:
+            self.ahead = None  # drawn over by a screen there
 
     def forget(self, depth: int) -> None:
         """The layer at `depth` was drawn over for another purpose: redraw it when next shown."""
         self._keys.pop(depth, None)
+        self.frames.pop(depth, None)
+        if self.ahead is not None and self.ahead[1] == depth:
+            self.ahead = None
 
     def clear(self) -> None:
         self._surfaces.clear()
         self._keys.clear()
+        self.frames.clear()
+        self.ahead = None
         self.memos.clear()
         self.unshown()
 

@@ -51,7 +51,7 @@ def style_font(layout: Layout, style: str, shrink: float = 1.0) -> pygame.font.F
     return font(weight, max(8, int(layout.font_px(style) * shrink)))
 
 
-RENDER_BUDGET = 10 * 1024 * 1024  # bytes of rendered lines kept at most
+RENDER_BUDGET = 7 * 1024 * 1024  # bytes of rendered lines kept at most
 _render_bytes = [0]
 
 

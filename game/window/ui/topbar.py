@@ -34,10 +34,12 @@ def top_height(layout, width: int, title: str, subtitle: str) -> int:
     return max(layout.px(62), h + layout.px(16), menu + layout.px(14))
 
 
-def draw_top(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, title: str, subtitle: str = "") -> None:
-    """The top bar: where and when, the week's goal, and active sanctions where there is room."""
+def draw_top(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, title: str, subtitle: str = "",
+             shadow: bool = True) -> None:
+    """The top bar: where and when, the week's goal, and active sanctions where there is room.
+    `shadow`: False over a top bar of the same shape (its shadow is there already)."""
     L = app.layout
-    draw.card(surf, rect, L.px(20), (255, 255, 255), theme.CARD_SOFT, gloss=True, shadow_px=L.px(6))
+    draw.card(surf, rect, L.px(20), (255, 255, 255), theme.CARD_SOFT, gloss=True, shadow_px=L.px(6) if shadow else 0)
     pad = L.px(16)
     room = top_room(L, rect.w)
     x = rect.x + pad + room
