@@ -22,7 +22,9 @@ def title(ctx: "ScreenContext") -> list["Screen"]:
 
 def week_start(ctx: "ScreenContext") -> list["Screen"]:
     from .screens.intro import IntroScreen
-    return [IntroScreen(ctx)]
+    intro = IntroScreen(ctx)
+    intro.make_coming = lambda: before_week(ctx)  # made while the intro is read
+    return [intro]
 
 
 def where_the_week_stands(ctx: "ScreenContext") -> list["Screen"]:

@@ -10,8 +10,9 @@ from ..errors import Problem
 from ..kinds import Status
 from ..model import END, Ending, Scene
 from ..rules import Effect, Later, walk
-from .builder import Builder, suggest
+from .builder import Builder
 from .marks import Path
+from .naming import suggest
 from .tables import Table, compare_languages
 
 PLACEHOLDER_ROOTS = {"score", "player", "stars", "day"}

@@ -16,9 +16,10 @@ from ..rules import (
     SetFlag,
     SetStatus,
 )
-from .builder import ID, Builder, show, suggest
+from .builder import Builder
 from .marks import Path
 from .names import condition
+from .naming import ID, show, suggest
 
 EFFECT_KEYS = ("rule", "friend", "status", "set", "add", "rate", "later", "maybe")
 

@@ -6,8 +6,9 @@ from typing import Any, Optional
 
 from ..kinds import SourceStatus, Verdict
 from ..model import Card, CheckItem, Material, Source, VerdictGroup
-from .builder import ID, Builder, show, suggest
+from .builder import Builder
 from .marks import Path
+from .naming import ID, show, suggest
 from .parts import mapping_list
 
 KEYS = ("myths", "home", "verdicts", "questions", "quiz", "feelings")

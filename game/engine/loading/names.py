@@ -7,8 +7,9 @@ from typing import Any, Callable, Optional
 from ..conditions import BOOL, NUMBER, TEXT, ConditionError, Name, compile_condition
 from ..errors import Problem
 from ..kinds import Status
-from .builder import Builder, show, suggest
+from .builder import Builder
 from .marks import Path, mark_of
+from .naming import show, suggest
 
 NAMES = ["score", "day", "stars", "kiosk", "flag.", "gate.", "passed.", "sanction.", "friend.", "chose.", "seen."]
 

@@ -8,10 +8,11 @@ from typing import Any, Optional
 from ..kinds import Accessory, Picture, PortraitStyle, Shape, SourceStatus, Status
 from ..model import Association, Gate, Person, Portrait, Ratings, Sanction, Source, Tier
 from ..rules import Rule
-from .builder import ID, Builder, show, suggest
+from .builder import Builder
 from .effects import delta, rule_ref
 from .marks import Path
 from .names import condition
+from .naming import ID, show, suggest
 
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 

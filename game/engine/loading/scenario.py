@@ -13,8 +13,9 @@ from ..errors import Problem, ScenarioError
 from ..kinds import PortraitStyle
 from ..model import Portrait, Scenario, Scene
 from . import checks, material, parts, scenes
-from .builder import ID, Builder, show, suggest
+from .builder import Builder
 from .marks import YamlProblem, load_marked
+from .naming import ID, show, suggest
 from .tables import Table, read_table
 
 PLAYER_PORTRAIT = Portrait(skin="#e8b894", hair="#3b2a22", style=PortraitStyle.SHORT, shirt="#c9b8ff")

@@ -6,10 +6,11 @@ from typing import Any, Optional
 from ..kinds import SceneKind, TimeOfDay
 from ..model import END, Branch, Choice, Ending, Epilogue, Post, Scene
 from ..rules import expected_change
-from .builder import Builder, show, suggest
+from .builder import Builder
 from .effects import effects
 from .marks import Path
 from .names import condition
+from .naming import show, suggest
 from .parts import mapping_list
 
 SCENE_KEYS = ("id", "day", "time", "place", "speaker", "kind", "text", "posts", "on_enter", "choices", "next",

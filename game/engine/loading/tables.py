@@ -19,8 +19,8 @@ from ..catalogue import (
 )
 from ..conditions import ConditionError
 from ..errors import Problem
-from .builder import ID, show
 from .marks import Marks, YamlProblem, load_marked, mark_of
+from .naming import ID, show
 
 Lines = dict[str, tuple[int, int]]
 MAX_TABLE_BYTES = 2_000_000

@@ -1,7 +1,7 @@
 """Intro: who you are and this week's goal; the fiction is said plainly."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 import pygame
 
@@ -72,12 +72,14 @@ class IntroScreen(Screen):
         self.app.begin_week(self.coming)
 
     coming: Optional[list] = None  # the screens after this one, made while the intro is read
+    make_coming: Optional[Callable[[], list]] = None  # how (the navigation's, which shows the intro)
 
     def prepare_next(self) -> bool:
         """While the player reads: make the screens that follow and draw the first one ahead."""
         if self.coming is None:
-            from .. import navigate
-            self.coming = navigate.before_week(self.app)
+            if self.make_coming is None:
+                return False
+            self.coming = self.make_coming()
             return True
         return self.draw_ahead(self.coming[0])
 
