@@ -145,7 +145,10 @@ def fail(app: "App", exc: BaseException) -> None:
 
 
 def idle_work(app: "App") -> bool:
-    """Work for the time the player spends reading: fill caches for what comes next."""
+    """Work for the time the player spends reading: fill caches for what comes next. None while
+    the scenario loads: the loader's thread has the interpreter to itself, and the week is ready sooner."""
+    if app.loading:
+        return False
     from . import warmup  # the screens it draws: imported after the title's first frame
     return warmup.warm_up(app) or app.sound.make_one() or warmup.prefetch(app) or prepare_next(app)
 
@@ -192,5 +195,5 @@ def run(app: "App") -> int:
             if idle_frames > 3 and idle_work(app):
                 continue
             # nothing moves: sleep until input (short naps keep touch latency low)
-            time.sleep(0.012 if idle_frames < 30 else 0.04)
+            time.sleep(0.003 if app.loading else 0.012 if idle_frames < 30 else 0.04)  # loaded: shown at once
     return app.exit_code
