@@ -86,6 +86,14 @@ class PlaySession:
         self.save()
         return self.run
 
+    def forget_week(self) -> None:
+        """Nothing of the week is kept (a kiosk's visit is over): the run, the check's answers, the
+        debrief and the analysis made ahead (a thread still at it finishes into nothing)."""
+        self.run = None
+        self.check_before = None
+        self.debrief = None
+        self._ahead = None
+
     def has_save(self) -> bool:
         return self.slot is not None and self.slot.exists()
 

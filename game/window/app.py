@@ -308,8 +308,7 @@ class App:
 
     def to_title(self, message: Optional[str] = None) -> None:
         if self.kiosk and self._session is not None:
-            self._session.run = None  # a new visitor starts from nothing
-            self._session.debrief = None
+            self._session.forget_week()  # a new visitor starts from nothing
         if self.kiosk_ctl is not None:
             self.kiosk_ctl.visit_over()  # every setting back to the operator's defaults
         if message:

@@ -30,7 +30,7 @@ import pygame
 from ..session import operator
 from ..session.operator import OperatorConfig
 from ..session.visits import VisitCounter, Visits
-from . import display, kiosk_views
+from . import allocator, display, kiosk_views
 from .screens.pin_pad import PinPadScreen
 
 if TYPE_CHECKING:
@@ -57,7 +57,8 @@ def window_size(orientation: str) -> tuple[int, int]:
 
 def configure(app: "AppContext") -> None:
     """Read the operator's config (its problems in one sentence on stderr): the settings each visit
-    starts with (the command line's --lang, --transparent and --region on top), the window's size."""
+    starts with (the command line's --lang, --transparent and --region on top), the window's size;
+    large blocks of memory in mappings of their own (game/window/allocator.py)."""
     args = app.args
     config, problem = operator.load(getattr(args, "operator_config", None))
     if problem:
@@ -76,6 +77,7 @@ def configure(app: "AppContext") -> None:
     if not getattr(args, "size", None):
         args.size = window_size(config.orientation)
     os.environ.setdefault("SDL_WINDOWS_NO_CLOSE_ON_ALT_F4", "1")
+    allocator.keep_large_blocks_mapped()  # months of screens made and freed must not grow the heap
 
 
 def is_exit_chord(ev: Any) -> bool:

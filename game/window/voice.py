@@ -10,6 +10,7 @@ import time
 from typing import Callable, Optional
 
 Speaker = Callable[[str, str], None]  # (text, language) -> spoken, returns when done
+KEEP_SAID = 100  # the newest texts kept in `said`: a kiosk speaks for months
 
 
 def system_speaker() -> Optional[Speaker]:
@@ -42,7 +43,7 @@ class Voice:
         self._make = make
         self._queue: "queue.Queue[tuple[str, str]]" = queue.Queue()
         self._thread: Optional[threading.Thread] = None
-        self.said: list[str] = []  # what was handed to the speech engine, in order (tests read it)
+        self.said: list[str] = []  # the newest texts handed to the speech engine, in order (tests read it)
 
     def say(self, text: str, lang: str) -> None:
         if not self.enabled or not text.strip():
@@ -60,6 +61,8 @@ class Voice:
                 self._queue.task_done()
                 item = self._queue.get_nowait()
             self.said.append(item[0])
+            if len(self.said) > KEEP_SAID:
+                del self.said[:-KEEP_SAID]
             if speaker is not None:
                 try:
                     speaker(*item)

@@ -17,6 +17,7 @@ import time
 from typing import Any, Callable, Optional
 
 BEAT = 1.0  # seconds between two heartbeats, at least
+KEEP_SENT = 100  # the newest messages kept in `sent`: a heartbeat a second for months must not grow
 
 
 def _notifier() -> Any:
@@ -39,7 +40,7 @@ class Watchdog:
         self._notifier = make()
         self._last: Optional[float] = None
         self.is_ready = False
-        self.sent: list[str] = []  # what was sent, in order (tests read it)
+        self.sent: list[str] = []  # the newest messages sent, in order (tests read it)
 
     @property
     def active(self) -> bool:
@@ -50,6 +51,8 @@ class Watchdog:
             return
         self._notifier.notify(message)
         self.sent.append(message)
+        if len(self.sent) > KEEP_SENT:
+            del self.sent[:-KEEP_SENT]
 
     def ready(self, status: str = "") -> None:
         """The title shows: the service has started (sent once)."""
