@@ -71,6 +71,25 @@ def test_a_visitor_who_walks_away_at_the_ending_leaves_nothing_of_the_week():
     assert [o for o in gc.get_objects() if isinstance(o, Run)] == [], "no week of a visitor is kept"
 
 
+def test_the_screens_of_a_visit_are_freed_when_the_next_visitor_may_come():
+    """A screen and its buttons' actions refer to each other: the visit's pages, charts and QR codes
+    would wait for the collector. Back on the title, the kiosk collects them at once."""
+    from game.window.screens.base import Screen
+    app = kiosk_app()
+    app.top.play()
+    Visitor(app).play_to("debrief_feeling")
+    ctl = app.kiosk_ctl
+    gc.disable()  # only the kiosk's own collection may free them
+    try:
+        for _ in range(int(ctl.idle_warn + ctl.countdown) + 3):  # walked away: back on the title
+            app.frame([], 1.0)
+        assert app.top.name == "title"
+        alive = [o for o in gc.get_objects() if isinstance(o, Screen) and o not in app.stack]
+    finally:
+        gc.enable()
+    assert alive == [], f"screens of the visit still held: {sorted({type(o).__name__ for o in alive})}"
+
+
 PROBE = """
 import ctypes, sys
 import pygame

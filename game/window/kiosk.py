@@ -17,6 +17,7 @@ is kept: a new visitor starts from the title with a fresh run.
 """
 from __future__ import annotations
 
+import gc
 import os
 import random
 import signal
@@ -102,6 +103,7 @@ class KioskController:
         self.countdown = float(self.config.countdown_seconds)
         self.attract = False
         self.shown_left: Optional[int] = None
+        self.collect_due = False  # a full collection waits for the title (see tick)
         self.strikes = 0
         self.locked_until = float("-inf")
         self.visit = VisitCounter(None)
@@ -169,6 +171,7 @@ class KioskController:
         self.visit_run = None
         self.shown_left = None
         self.reset_settings()
+        self.collect_due = True  # the visit's screens, once the title replaces them (see tick)
 
     def reset_settings(self, lang: Optional[str] = None) -> None:
         """Every setting back to the operator's defaults (in `lang` when given)."""
@@ -264,6 +267,12 @@ class KioskController:
         """Timers; True when the countdown's number changed (it is drawn again)."""
         app = self.app
         self.follow_visit()
+        if self.collect_due and getattr(app.top, "name", "") == "title":
+            # a screen and its buttons' actions refer to each other, so the visit's screens (their
+            # pages, charts and QR codes: megabytes) wait for a full collection: made now, between
+            # visitors, rather than whenever the collector gets to it
+            self.collect_due = False
+            gc.collect()
         if self.attract:
             if not app.autoplaying():  # the demo week ended: back on the title, go again
                 self.attract = False
