@@ -105,8 +105,6 @@ def game_frames(size: tuple[int, int], scenario_path, seeds=(1, 2, 3, 4), idle_s
     `idle_seconds`, each kind of screen also sits idle once, its CPU use measured."""
     from game.window.app import App
     from game.window.autoplay import Autoplayer
-    from game.window.screens.pause import PauseScreen
-    from game.window.screens.settings import SettingsScreen
     recs: dict[str, dict[str, list[float]]] = {}
 
     def bucket(kind: str) -> dict[str, list[float]]:
@@ -138,13 +136,13 @@ def game_frames(size: tuple[int, int], scenario_path, seeds=(1, 2, 3, 4), idle_s
                 rec["idle"].append(idle_cpu(app, idle_seconds))
             if not seen_extra and kind.startswith("scene_"):
                 seen_extra = True
-                for extra in (PauseScreen, SettingsScreen):
+                for name, open_it in (("pause", app.open_pause), ("settings", app.open_settings)):
                     while app.idle_work():  # the player reads the scene before opening the menu
                         pass
-                    app.push(extra(app))
-                    time_frames(app, bucket(extra.name), FRAMES_PER_SCREEN)
+                    open_it()  # as the menu button and the gear do
+                    time_frames(app, bucket(name), FRAMES_PER_SCREEN)
                     if idle_seconds:
-                        bucket(extra.name)["idle"].append(idle_cpu(app, idle_seconds))
+                        bucket(name)["idle"].append(idle_cpu(app, idle_seconds))
                     app.pop()
             app.autoplayer = player
             while app.idle_work():  # what the game does while the player reads this screen

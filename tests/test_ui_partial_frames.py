@@ -136,3 +136,34 @@ def test_a_debrief_page_drawn_ahead_is_the_one_drawn_when_shown():
         assert pygame.image.tobytes(layer, "RGB") == pygame.image.tobytes(fresh, "RGB"), \
             f"{top.name}: the layer drawn ahead differs from the page's own"
     assert pages > 8 and taken > pages // 2
+
+
+def test_a_pause_drawn_ahead_is_the_pause_drawn_when_opened():
+    """While a scene is read its pause is drawn ahead; opened while the scene shows the same, it is
+    shown without drawing; opened after the scene changed (a button under the pointer), it is not."""
+    app = make_app(WEEK, size="1280x720")
+    for _ in range(20):
+        if app.top.name == "scene":
+            break
+        key(app, pygame.K_RETURN)
+    assert app.top.name == "scene"
+    for reused in (True, False):
+        scene = app.top
+        for _ in range(3):
+            app.frame([], 0.5)
+        while app.idle_work():
+            pass
+        ready = scene.pause_ahead
+        assert ready is not None
+        if not reused:
+            scene.pointer_move(scene.buttons[0].rect.center)
+            app.frame([], 0.02)
+        app.open_pause()
+        assert (app.top is ready[0]) is reused
+        app.frame([], 0.02)
+        layer = app.layers.surface(1, app.surface.get_size(), app.surface)
+        fresh = pygame.Surface(app.surface.get_size(), 0, app.surface)
+        app.top.draw_static(fresh)
+        assert pygame.image.tobytes(layer, "RGB") == pygame.image.tobytes(fresh, "RGB")
+        app.pop()
+        app.prefetched = None  # the scene is read again: its pause drawn ahead again

@@ -72,7 +72,15 @@ def before_week(ctx: "ScreenContext") -> list["Screen"]:
 
 
 def pause(ctx: "ScreenContext") -> "Screen":
+    """The pause: the one drawn ahead while the screen on top was read, if what it shows is
+    still what that screen shows."""
     from .screens.pause import PauseScreen
+    top = ctx.stack[-1] if ctx.stack else None
+    ready = top.pause_ahead if top is not None else None
+    if top is not None and ready is not None:
+        top.pause_ahead = None  # a pause opened again starts afresh
+        if ready[1] == PauseScreen.seen_under(ctx):
+            return ready[0]
     return PauseScreen(ctx)
 
 

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import pygame
 
-from ..engine.model import END
 from ..engine.run import start
+from ..session.play import Step
+from . import navigate
 from .screens.intro import IntroScreen
 from .screens.pause import PauseScreen
 from .screens.scene import SceneScreen
@@ -82,8 +83,10 @@ def _steps(app: "AppContext") -> Iterator[None]:
 
 
 def prefetch(app: "AppContext") -> bool:
-    """Draw the scenes that may come next, the pause and the settings off screen once (banner,
-    portraits, text, cards; the caches keep them). Runs once per scene; True if it ran."""
+    """Draw what each choice of this scene leads to off screen once, exactly as it will be shown
+    (the choice taken on a copy of the week: its result, the days it closes, the next scene or the
+    ending), and the pause and the settings; the caches keep their text, portraits and cards.
+    Runs once per scene; True if it ran."""
     run = app.run
     if run is None or run.ended or app.scenario is None or not isinstance(app.top, SceneScreen):
         return False
@@ -91,11 +94,6 @@ def prefetch(app: "AppContext") -> bool:
     if app.prefetched == key:
         return False
     app.prefetched = key
-    targets: list[str] = []
-    for choice in run.choices():
-        for branch in choice.next or run.scene.next or ():
-            if branch.target != END and branch.target not in targets:
-                targets.append(branch.target)
     keep_dirty = app.dirty
     try:
         off = spare_layer(app)
@@ -103,14 +101,33 @@ def prefetch(app: "AppContext") -> bool:
             menu.ensure_layout()
             menu.draw_static(off)
             menu.draw_dynamic(off)  # their buttons (a scene's would touch the score panels)
-        for target in targets[:4]:
-            scene = app.scenario.scenes[target]
-            screen = SceneScreen(app, scene=scene, choices=list(scene.choices))
-            screen.ensure_layout()
-            screen.draw_static(off)
-            screen.draw_buttons(off)  # the choices' faces, each of its own size
+        for choice in run.choices()[:4]:
+            week = run.fork()
+            outcome = week.choose(choice.id)
+            step = Step(outcome, list(outcome.days), week.ended)
+            with app.previewing(week):
+                for screen in navigate.after_choice(app, step, outcome.result)[:2]:
+                    screen.ensure_layout()
+                    screen.draw_static(off)
+                    screen.draw_buttons(off)  # their faces, each of its own size
+        pause_ahead(app)
     except Exception as exc:  # prefetching is an optimisation only
         print(f"scored: prefetch skipped ({exc})", file=sys.stderr)
     finally:
         app.dirty = keep_dirty
     return True
+
+
+def pause_ahead(app: "AppContext") -> None:
+    """The pause over the scene as it is now, drawn where the pause will stand: opened while the
+    scene still shows the same, its first frame is a blit (navigate.pause checks)."""
+    top = app.top
+    if top is None:
+        return
+    pause = PauseScreen(app, below=top)
+    pause.ensure_layout()
+    size = app.surface.get_size()
+    depth = len(app.stack)
+    pause.draw_static(app.layers.draw_ahead(depth, size, app.surface))
+    app.layers.drawn_ahead(depth, pause.layer_key_for(size))
+    top.pause_ahead = (pause, PauseScreen.seen_under(app))

@@ -183,6 +183,7 @@ class Screen(Controls):
         return (self.serial, size, self.laid_out_for, self.static_version)
 
     held_frame: object = None  # while the still layer is drawn: the frame the layer holds already
+    pause_ahead: Optional[tuple] = None  # (a pause drawn ahead over this screen, what it showed then)
 
     def frame_key(self) -> object:
         """The frame this screen's still layer is drawn in, as a key (None: none that is shared)."""

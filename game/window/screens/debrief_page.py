@@ -110,9 +110,9 @@ class DebriefPage(Screen):
         """The next page's still layer drawn ahead (the pause, opened meanwhile, takes it over)."""
         pages, i = self.pages, self.index
         page = pages[i + 1] if i + 1 < len(pages) else None
-        if not isinstance(page, DebriefPage) or page.laid_out_for is None or not page.warmed:
+        if page is None or (isinstance(page, DebriefPage) and (page.laid_out_for is None or not page.warmed)):
             return False
-        return self.draw_ahead(page)
+        return self.draw_ahead(page)  # a page, or the week's first scene after the check
 
     def shot_name(self) -> str:
         return self.name

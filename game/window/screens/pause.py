@@ -1,6 +1,8 @@
 """The pause menu (Escape or the menu button): resume, undo, settings, save and leave."""
 from __future__ import annotations
 
+from typing import Optional
+
 import pygame
 
 from ..ui import draw, theme
@@ -12,6 +14,20 @@ from .base import Screen
 class PauseScreen(Screen):
     opaque = True  # it draws the screen below into its own still layer
     name = "pause"
+
+    def __init__(self, app, below: Optional[Screen] = None):
+        super().__init__(app)
+        self.below = below  # the screen it covers, when it is drawn ahead (else the one under it)
+
+    @staticmethod
+    def seen_under(app) -> tuple:
+        """What the screen on top shows now (its still layer, buttons' states, the score panels): a
+        pause drawn ahead over it is shown only if this has not changed since."""
+        top = app.stack[-1] if app.stack else None
+        hud = app.hud_made
+        return (id(top), top.layer_key_for(app.surface.get_size()) if top is not None else None,
+                getattr(top, "focus", None), id(getattr(top, "hover", None)), id(getattr(top, "pressed", None)),
+                app.keyboard_mode, hud.panels_shown() if hud is not None else ())
 
     def layout(self) -> None:
         app, L = self.app, self.app.layout
@@ -47,7 +63,9 @@ class PauseScreen(Screen):
 
     def draw_static(self, surf: pygame.Surface) -> None:
         app, L = self.app, self.app.layout
-        below = self.app.stack[-2] if len(self.app.stack) > 1 and self.app.stack[-1] is self else None
+        below = self.below
+        if below is None and len(self.app.stack) > 1 and self.app.stack[-1] is self:
+            below = self.app.stack[-2]
         if below is not None:
             below.ensure_layout()
             below.draw(surf)  # reuses the still layer the screen below already has

@@ -196,6 +196,10 @@ class Hud:
         self._panels[name] = hit
         self._put(name, surf, area, hit[2])
 
+    def panels_shown(self) -> tuple:
+        """What the score panels show, as a key."""
+        return tuple(sorted((name, hit[0]) for name, hit in self._panels.items()))
+
     def panel_area(self, name: str, rect: pygame.Rect) -> pygame.Rect:
         """Where a panel is blitted: its rectangle with room for shadow and glow; the meter has
         none above and below (so that it never reaches the top bar or the card beneath it)."""

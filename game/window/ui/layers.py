@@ -59,8 +59,12 @@ class Layers:
         src = self.ahead[1]
         self.ahead = None
         ready = self._surfaces.get(src)
-        if src == depth or ready is None:
+        if ready is None:
             return False
+        if src == depth:  # drawn ahead where the screen now stands
+            self._keys[depth] = key
+            self.frames.pop(depth, None)
+            return True
         old = self._surfaces.get(depth)
         self._surfaces[depth] = ready
         if old is None:
