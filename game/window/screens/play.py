@@ -18,6 +18,7 @@ from ..ui.parts import (
     Part,
     ScoreCard,
     ScoreLine,
+    keep_apart,
 )
 from ..ui.text import line_h, style_font
 from ..ui.widgets import Button
@@ -131,6 +132,8 @@ class PlayScreen(Screen):
         if getattr(self, "_parts_for", None) != self.laid_out_for:
             self._parts_for = self.laid_out_for
             self._parts = frame_parts(self.app, self.regions()) + self.own_parts()
+            hud = self.app.hud
+            keep_apart(self._parts, lambda p: hud.panel_area(p.panel, p.rect))
         return self._parts
 
     def own_parts(self) -> list[Part]:
@@ -149,8 +152,7 @@ class PlayScreen(Screen):
 
     def painted_areas(self) -> list[pygame.Rect]:
         """The score panels: each blits its whole area, shadows and what lies beneath included."""
-        hud = self.app.hud
-        return [hud.panel_area(p.panel, p.rect) for p in self.parts() if p.panel]
+        return [p.area for p in self.parts() if p.panel and p.area is not None]
 
     def beneath_key(self) -> object:
         """What the still layer holds under the score panels: the backdrop, the main card's edge

@@ -153,13 +153,15 @@ class Hud:
 
     # ----- drawing -----------------------------------------------------------------------
     def _panel(self, name: str, surf: pygame.Surface, rect: pygame.Rect, state: tuple, paint,
-               base: Optional[tuple[tuple, Callable[[pygame.Surface, pygame.Rect], None]]] = None) -> None:
+               base: Optional[tuple[tuple, Callable[[pygame.Surface, pygame.Rect], None]]] = None,
+               area: Optional[pygame.Rect] = None) -> None:
         """Blit the panel for `state`, painting it first when its state or what lies beneath
         it (the screen's still layer, read back once per layer) changed. `base`: (its state, its
         paint) for what stays while the rest moves (a card, a track), painted once and kept, so
-        that an animation frame paints only what moves over a copy of it."""
+        that an animation frame paints only what moves over a copy of it. `area`: where it is
+        blitted (its rectangle with room for shadow and glow; the screen keeps neighbours' apart)."""
         app, L = self.app, self.app.layout
-        area = self.panel_area(name, rect).clip(surf.get_rect())
+        area = (area or self.panel_area(name, rect)).clip(surf.get_rect())
         # what lies beneath is the screen's still layer (the window may still hold the last frame's panel)
         beneath_src = self.beneath if self.beneath is not None and self.beneath.get_size() == surf.get_size() else surf
         under = beneath_src.subsurface(area)
@@ -257,13 +259,13 @@ class Hud:
             layers.touched.append(area)
         surf.blit(panel, area.topleft)
 
-    def draw_meter(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    def draw_meter(self, surf: pygame.Surface, rect: pygame.Rect, area: Optional[pygame.Rect] = None) -> None:
         opened = meter.opened(self.app, self.shown)
         self._panel("meter", surf, rect, (round(self.shown, 2),),
                     lambda s, r: meter.paint_marker(self.app, s, r, self.shown),
-                    base=(opened, lambda s, r: meter.paint_track(self.app, s, r, opened)))
+                    base=(opened, lambda s, r: meter.paint_track(self.app, s, r, opened)), area=area)
 
-    def draw_score_card(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    def draw_score_card(self, surf: pygame.Surface, rect: pygame.Rect, area: Optional[pygame.Rect] = None) -> None:
         run, now = self.app.run, self.app.now
         glow = max(0.0, 1.0 - (now - self.pulse_at)) if not self.app.settings.reduced_motion else 0.0
         state = (round(self.shown), (self.target > self.shown) - (self.target < self.shown), round(glow, 2),
@@ -271,17 +273,17 @@ class Hud:
         col = score_card.colour(self.app, self.shown)
         self._panel("score", surf, rect, state,
                     lambda s, r: score_card.paint(self.app, s, r, self.shown, self.target, glow),
-                    base=(col, lambda s, r: score_card.paint_card(self.app, s, r, col)))
+                    base=(col, lambda s, r: score_card.paint_card(self.app, s, r, col)), area=area)
 
-    def draw_toasts(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    def draw_toasts(self, surf: pygame.Surface, rect: pygame.Rect, area: Optional[pygame.Rect] = None) -> None:
         L, now = self.app.layout, self.app.now
         slide = 0 if self.app.settings.reduced_motion else 1
         state = (self.more, tuple((t.delta, t.text, slide * int(max(0.0, 1 - (now - t.born) / 0.35) * L.px(30)))
                                   for t in self.toasts))
         self._panel("toasts", surf, rect, state,
-                    lambda s, r: toasts.paint(self.app, s, r, self.toasts, self.more))
+                    lambda s, r: toasts.paint(self.app, s, r, self.toasts, self.more), area=area)
 
-    def draw_friends(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    def draw_friends(self, surf: pygame.Surface, rect: pygame.Rect, area: Optional[pygame.Rect] = None) -> None:
         app = self.app
         run, now = app.run, app.now
         if run is None:
@@ -291,24 +293,24 @@ class Hud:
                        if now - self.friend_flash.get(fid, (0, -99.0))[1] < TOAST_LIFE or app.settings.reduced_motion
                        else 0) for fid, f in run.friends.items())
         self._panel("friends", surf, rect, state,
-                    lambda s, r: friends_panel.paint_list(self.app, s, r, self.friend_flash, self.last_stars))
+                    lambda s, r: friends_panel.paint_list(self.app, s, r, self.friend_flash, self.last_stars), area=area)
 
     def score_card_height(self) -> int:
         return score_card.height(self.app.layout)
 
-    def draw_score_line(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    def draw_score_line(self, surf: pygame.Surface, rect: pygame.Rect, area: Optional[pygame.Rect] = None) -> None:
         """The score in one row: compact screens."""
         run = self.app.run
         state = (round(self.shown), (run.stars, len(run.ratings)) if run is not None else None)
-        self._panel("score_line", surf, rect, state, lambda s, r: score_card.paint_line(self.app, s, r, self.shown))
+        self._panel("score_line", surf, rect, state, lambda s, r: score_card.paint_line(self.app, s, r, self.shown), area=area)
 
-    def draw_friend_chips(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    def draw_friend_chips(self, surf: pygame.Surface, rect: pygame.Rect, area: Optional[pygame.Rect] = None) -> None:
         """The friends' faces with their tier's shape and score, in a row: compact screens."""
         run = self.app.run
         if run is None:
             return
         state = tuple((fid, f.score, f.status) for fid, f in run.friends.items())
-        self._panel("friend_chips", surf, rect, state, lambda s, r: friends_panel.paint_chips(self.app, s, r))
+        self._panel("friend_chips", surf, rect, state, lambda s, r: friends_panel.paint_chips(self.app, s, r), area=area)
 
     def friend_chips_width(self) -> int:
         return friends_panel.chips_width(self.app)

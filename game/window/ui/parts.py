@@ -4,7 +4,7 @@ screen lists its parts instead of placing calls by hand, and another layout (por
 them differently. The animated state they draw is the HUD's (hud.py)."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 import pygame
 
@@ -16,6 +16,7 @@ class Part:
 
     def __init__(self, rect: pygame.Rect):
         self.rect = rect
+        self.area: Optional[pygame.Rect] = None  # where a panel is blitted (play.py keeps neighbours' apart)
 
     def draw(self, surf: pygame.Surface) -> None:
         raise NotImplementedError
@@ -31,7 +32,7 @@ class Meter(Part):
         self.hud = hud
 
     def draw(self, surf: pygame.Surface) -> None:
-        self.hud.draw_meter(surf, self.rect)
+        self.hud.draw_meter(surf, self.rect, self.area)
 
 
 class ScoreCard(Meter):
@@ -40,7 +41,7 @@ class ScoreCard(Meter):
     panel = "score"
 
     def draw(self, surf: pygame.Surface) -> None:
-        self.hud.draw_score_card(surf, self.rect)
+        self.hud.draw_score_card(surf, self.rect, self.area)
 
 
 class Notices(Meter):
@@ -49,7 +50,7 @@ class Notices(Meter):
     panel = "toasts"
 
     def draw(self, surf: pygame.Surface) -> None:
-        self.hud.draw_toasts(surf, self.rect)
+        self.hud.draw_toasts(surf, self.rect, self.area)
 
 
 class Friends(Meter):
@@ -58,7 +59,7 @@ class Friends(Meter):
     panel = "friends"
 
     def draw(self, surf: pygame.Surface) -> None:
-        self.hud.draw_friends(surf, self.rect)
+        self.hud.draw_friends(surf, self.rect, self.area)
 
 
 class ScoreLine(Meter):
@@ -67,7 +68,7 @@ class ScoreLine(Meter):
     panel = "score_line"
 
     def draw(self, surf: pygame.Surface) -> None:
-        self.hud.draw_score_line(surf, self.rect)
+        self.hud.draw_score_line(surf, self.rect, self.area)
 
 
 class FriendChips(Meter):
@@ -76,7 +77,7 @@ class FriendChips(Meter):
     panel = "friend_chips"
 
     def draw(self, surf: pygame.Surface) -> None:
-        self.hud.draw_friend_chips(surf, self.rect)
+        self.hud.draw_friend_chips(surf, self.rect, self.area)
 
 
 class Panel(Part):
@@ -88,3 +89,34 @@ class Panel(Part):
 
     def draw(self, surf: pygame.Surface) -> None:
         self.paint(surf, self.rect)
+
+
+def keep_apart(parts: list[Part], area_of: Callable[[Part], pygame.Rect]) -> None:
+    """Give each panel its `area` (`area_of`: its rectangle with room for shadow and glow), then
+    split the room between neighbours at the middle of the gap between them: a panel is painted
+    over the still layer alone, so two areas that overlapped would each cover the other's edge."""
+    panels = [p for p in parts if p.panel]
+    for p in panels:
+        p.area = area_of(p)
+    for i, a in enumerate(panels):
+        for b in panels[i + 1:]:
+            assert a.area is not None and b.area is not None
+            if not a.area.colliderect(b.area):
+                continue
+            for first, second in ((a, b), (b, a)):
+                f, s2 = first.rect, second.rect
+                fa, sa = first.area, second.area
+                assert fa is not None and sa is not None
+                if f.bottom <= s2.top:  # first above second
+                    mid = (f.bottom + s2.top) // 2
+                    if fa.bottom > mid:
+                        fa.height = max(0, mid - fa.top)
+                    if sa.top < mid:
+                        sa.height, sa.top = max(0, sa.bottom - mid), mid
+                elif f.right <= s2.left:  # first left of second
+                    mid = (f.right + s2.left) // 2
+                    if fa.right > mid:
+                        fa.width = max(0, mid - fa.left)
+                    if sa.left < mid:
+                        sa.width, sa.left = max(0, sa.right - mid), mid
+
