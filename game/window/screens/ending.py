@@ -91,10 +91,18 @@ class EndingScreen(Screen):
         from .debrief_hook import debrief_screens
         self.app.show(debrief_screens(self.app, self.app.run))
 
+    warmed_next = False
+
     def prepare_next(self) -> bool:
-        """While the player reads the ending: analyse the week for the debrief (once)."""
-        from .debrief_hook import prepare_analysis
-        return prepare_analysis(self.app)
+        """While the player reads the ending: analyse the week for the debrief (once), and draw
+        its first page off screen once."""
+        from .debrief_hook import prepare_analysis, warm_first_page
+        if prepare_analysis(self.app):
+            return True
+        if not self.warmed_next:
+            self.warmed_next = True
+            return warm_first_page(self.app)
+        return False
 
     def back(self) -> None:
         pass
