@@ -42,23 +42,33 @@ def paint_chips(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect) -
                   max_w=box.right - x - L.px(12))
 
 
-def paint_list(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect,
-               flashes: dict[str, tuple[int, float]], given_stars: dict[str, int]) -> None:
-    """`flashes`: each friend's last change and when; `stars`: the stars each last gave."""
+def _rows(app: "ScreenContext", rect: pygame.Rect):
+    """Each friend's row in the list: (id, person, state, box, portrait size)."""
+    L = app.layout
+    run, sc = app.run, app.scenario
+    top = rect.y + L.px(26)
+    n = len(sc.friends)
+    row = min(L.px(66), (rect.bottom - top) // max(1, n))
+    size = max(L.px(30), min(L.px(48), row - L.px(10)))
+    for i, (fid, person) in enumerate(sc.friends.items()):
+        yield fid, person, run.friends[fid], pygame.Rect(rect.x, top + i * row, rect.w, row - L.px(6)), size
+
+
+def list_faces(app: "ScreenContext") -> tuple:
+    """What the list's still part depends on: each friend's status."""
+    run = app.run
+    return tuple((fid, fs.status) for fid, fs in run.friends.items()) if run is not None else ()
+
+
+def paint_list_base(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect) -> None:
+    """The list's still part: its title, and each friend's card, face and name."""
     L = app.layout
     run, sc = app.run, app.scenario
     if run is None or not sc.friends:
         return
     draw_line(surf, L, app.ui("hud.friends"), "small_bold", (rect.x + L.px(4), rect.y), theme.INK_SOFT,
               max_w=rect.w)
-    top = rect.y + L.px(26)
-    n = len(sc.friends)
-    row = min(L.px(66), (rect.bottom - top) // max(1, n))
-    size = max(L.px(30), min(L.px(48), row - L.px(10)))
-    now = app.now
-    for i, (fid, person) in enumerate(sc.friends.items()):
-        state = run.friends[fid]
-        box = pygame.Rect(rect.x, top + i * row, rect.w, row - L.px(6))
+    for fid, person, state, box, size in _rows(app, rect):
         draw.card(surf, box, L.px(14), (255, 255, 255), theme.CARD_SOFT)
         surf.blit(portrait(person.portrait, size, state.status), (box.x + L.px(6), box.centery - size // 2))
         tx = box.x + size + L.px(14)
@@ -69,6 +79,19 @@ def paint_list(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect,
         f = style_font(L, "small_bold")
         y1 = box.centery - line_h(f) + L.px(2)
         draw_line(surf, L, name, line_style(L, name, ("small_bold", "tiny"), tw), (tx, y1), theme.INK, max_w=tw)
+
+
+def paint_list(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect,
+               flashes: dict[str, tuple[int, float]], given_stars: dict[str, int]) -> None:
+    """Over the still part (paint_list_base): each friend's tier, score, last change and the stars
+    each last gave. `flashes`: each friend's last change and when; `given_stars`: the stars each gave."""
+    L = app.layout
+    run, sc = app.run, app.scenario
+    if run is None or not sc.friends:
+        return
+    now = app.now
+    for fid, person, state, box, size in _rows(app, rect):
+        tx = box.x + size + L.px(14)
         tier = sc.tier_for(state.score)
         tc = theme.hex_color(tier.color)
         y2 = box.centery + L.px(11)

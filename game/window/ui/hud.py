@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 MAX_TOASTS = 3
 PANEL_ROOM = 16  # layout pixels around a panel for its shadow and glow (redrawn with it)
 PANEL_WORK = 2  # units of panel work (a read-back or a painting) per frame (the others wait a frame)
-PANEL_COST = {"friends": 2, "friend_chips": 2}  # a friend's face, name and stars per row
+PANEL_COST = {"friend_chips": 2}  # a friend's face and score per chip
 
 
 class Hud:
@@ -211,7 +211,7 @@ class Hud:
     def _afford(self, name: str) -> bool:
         """Whether this frame may read back or paint one more panel. A change that moves every
         panel at once is spread over a few frames instead of costing one long one: a few units of
-        work per frame (the friends' list counts double), those that waited longest first; a new
+        work per frame (the friends' faces in a row count double), those that waited longest first; a new
         screen's first frame shows them as they were. With reduced motion, all at once: a change
         shown piece by piece would be a movement."""
         if self.hold:
@@ -222,7 +222,7 @@ class Hud:
         cost = PANEL_COST.get(name, 1)
         due = name in self.turn
         owed = sum(PANEL_COST.get(n, 1) for n in self.turn - self.done - {name})  # turns still to come
-        if due or self.work == 0 or self.work + cost + owed <= PANEL_WORK:
+        if due or self.work + cost + owed <= PANEL_WORK:
             self.work += cost
             self.done.add(name)
             self.since.pop(name, None)
@@ -234,13 +234,14 @@ class Hud:
 
     def begin_frame(self) -> None:
         """A frame starts: the panels that waited longest take their turn in it."""
-        order = sorted(self.waiting, key=lambda n: self.since.get(n, 0))
+        order = sorted(self.waiting, key=lambda n: (self.since.get(n, 0), n))
         self.turn, budget = set(), PANEL_WORK
         for n in order:
-            if budget <= 0:
-                break
+            cost = PANEL_COST.get(n, 1)
+            if self.turn and cost > budget:
+                continue
             self.turn.add(n)
-            budget -= PANEL_COST.get(n, 1)
+            budget -= cost
         self.waiting, self.done = set(), set()
         self.work = 0
 
@@ -293,7 +294,9 @@ class Hud:
                        if now - self.friend_flash.get(fid, (0, -99.0))[1] < TOAST_LIFE or app.settings.reduced_motion
                        else 0) for fid, f in run.friends.items())
         self._panel("friends", surf, rect, state,
-                    lambda s, r: friends_panel.paint_list(self.app, s, r, self.friend_flash, self.last_stars), area=area)
+                    lambda s, r: friends_panel.paint_list(self.app, s, r, self.friend_flash, self.last_stars),
+                    base=(friends_panel.list_faces(app), lambda s, r: friends_panel.paint_list_base(app, s, r)),
+                    area=area)
 
     def score_card_height(self) -> int:
         return score_card.height(self.app.layout)
