@@ -22,7 +22,7 @@ def idle(app, seconds: float = 2.0) -> None:
 
 def score_panel_score(app) -> int:
     """The score the score card shows on screen now (its panel is drawn for this state)."""
-    return app.hud._panels["score"][0][0][0]
+    return app.hud.panels.hits["score"][0][0][0]
 
 
 @pytest.mark.parametrize("reduced_motion", [False, True])

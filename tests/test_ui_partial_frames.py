@@ -16,12 +16,20 @@ def whole(app) -> bytes:
     afresh (no kept copies), the score panels as they stand (none painted that waits its turn)."""
     app.layers.unshown()
     app.layers.memos.clear()
-    app.hud._afford = lambda name: False
+    app.hud.panels.afford = lambda name: False
     try:
         loop.draw(app)
     finally:
-        del app.hud._afford
+        del app.hud.panels.afford
     return pygame.image.tobytes(app.surface, "RGB")
+
+
+def drawn_afresh(app, screen, depth: int = 0) -> bool:
+    """Whether the still layer at `depth` is what `screen` draws on a surface of its own."""
+    layer = app.layers.surface(depth, app.surface.get_size(), app.surface)
+    fresh = pygame.Surface(app.surface.get_size(), 0, app.surface)
+    screen.draw_static(fresh)
+    return pygame.image.tobytes(layer, "RGB") == pygame.image.tobytes(fresh, "RGB")
 
 
 def check(app, what: str) -> bool:
@@ -104,11 +112,7 @@ def test_a_play_screen_drawn_over_the_same_frame_is_the_one_drawn_afresh(size):
             continue
         seen += 1
         reused += held.get(0) == frame
-        layer = app.layers.surface(0, app.surface.get_size(), app.surface)
-        fresh = pygame.Surface(app.surface.get_size(), 0, app.surface)
-        top.draw_static(fresh)
-        assert pygame.image.tobytes(layer, "RGB") == pygame.image.tobytes(fresh, "RGB"), \
-            f"{top.name} drawn over the frame before differs from one drawn afresh"
+        assert drawn_afresh(app, top), f"{top.name} drawn over the frame before differs from one drawn afresh"
     assert seen > 20 and reused > seen // 2
 
 
@@ -131,11 +135,7 @@ def test_a_debrief_page_drawn_ahead_is_the_one_drawn_when_shown(capsys):
             continue
         pages += 1
         taken += ahead is not None and ahead[0] == top.layer_key_for(app.surface.get_size())
-        layer = app.layers.surface(0, app.surface.get_size(), app.surface)
-        fresh = pygame.Surface(app.surface.get_size(), 0, app.surface)
-        top.draw_static(fresh)
-        assert pygame.image.tobytes(layer, "RGB") == pygame.image.tobytes(fresh, "RGB"), \
-            f"{top.name}: the layer drawn ahead differs from the page's own"
+        assert drawn_afresh(app, top), f"{top.name}: the layer drawn ahead differs from the page's own"
     assert pages > 8 and taken > pages // 2
     assert "skipped" not in capsys.readouterr().err
 
@@ -163,9 +163,6 @@ def test_a_pause_drawn_ahead_is_the_pause_drawn_when_opened():
         app.open_pause()
         assert (app.top is ready[0]) is reused
         app.frame([], 0.02)
-        layer = app.layers.surface(1, app.surface.get_size(), app.surface)
-        fresh = pygame.Surface(app.surface.get_size(), 0, app.surface)
-        app.top.draw_static(fresh)
-        assert pygame.image.tobytes(layer, "RGB") == pygame.image.tobytes(fresh, "RGB")
+        assert drawn_afresh(app, app.top, depth=1)
         app.pop()
         app.prefetched = None  # the scene is read again: its pause drawn ahead again

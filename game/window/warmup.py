@@ -27,9 +27,7 @@ PORTRAIT_SIZES = (92, 64, 48, 40, 44, 84)  # speakers, feed, day's end, ending
 def spare_layer(app: "AppContext") -> pygame.Surface:
     """The still layer one above the top screen (the pause's, the settings'), to draw off screen
     without allocating a full-window surface each time; marked to be redrawn when next shown."""
-    depth = len(app.stack)
-    app.layers.forget(depth)
-    return app.layers.surface(depth, app.surface.get_size(), app.surface)
+    return app.layers.spare(len(app.stack), app.surface.get_size(), app.surface)
 
 
 def warm_up(app: "AppContext") -> bool:
@@ -85,7 +83,7 @@ def _steps(app: "AppContext") -> Iterator[None]:
 def prefetch(app: "AppContext") -> bool:
     """Draw what each choice of this scene leads to off screen once, exactly as it will be shown
     (the choice taken on a copy of the week: its result, the days it closes, the next scene or the
-    ending), and the pause and the settings; the caches keep their text, portraits and cards.
+    ending), the settings, and the pause drawn ahead; the caches keep their text, portraits and cards.
     Runs once per scene; True if it ran."""
     run = app.run
     if run is None or run.ended or app.scenario is None or not isinstance(app.top, SceneScreen):
@@ -95,22 +93,17 @@ def prefetch(app: "AppContext") -> bool:
         return False
     app.prefetched = key
     keep_dirty = app.dirty
+    scene = app.top
     try:
-        off = spare_layer(app)
-        for menu in (PauseScreen(app), SettingsScreen(app)):  # the menu may be opened from here
-            menu.ensure_layout()
-            menu.draw_static(off)
-            menu.draw_dynamic(off)  # their buttons (a scene's would touch the score panels)
+        scene.draw_off_screen(SettingsScreen(app))  # the menu may be opened from here
         for choice in run.choices()[:4]:
             week = run.fork()
             outcome = week.choose(choice.id)
             step = Step(outcome, list(outcome.days), week.ended)
             with app.previewing(week):
                 for screen in navigate.after_choice(app, step, outcome.result)[:2]:
-                    screen.ensure_layout()
-                    screen.draw_static(off)
-                    screen.draw_buttons(off)  # their faces, each of its own size
-        pause_ahead(app)
+                    scene.draw_off_screen(screen)
+        pause_ahead(app)  # last: it keeps what it draws
     except Exception as exc:  # prefetching is an optimisation only
         print(f"scored: prefetch skipped ({exc})", file=sys.stderr)
     finally:
@@ -125,9 +118,5 @@ def pause_ahead(app: "AppContext") -> None:
     if top is None:
         return
     pause = PauseScreen(app, below=top)
-    pause.ensure_layout()
-    size = app.surface.get_size()
-    depth = len(app.stack)
-    pause.draw_static(app.layers.draw_ahead(depth, size, app.surface))
-    app.layers.drawn_ahead(depth, pause.layer_key_for(size))
+    top.draw_ahead(pause)
     top.pause_ahead = (pause, PauseScreen.seen_under(app))

@@ -132,16 +132,12 @@ class Screen(Controls):
         self.memo_cover = []
         hud = self.app.hud if self.shows_hud else self.app.hud_made  # the title makes none
         if hud is not None:
-            hud.begin_frame()
-            hud.hold = rebuilt  # a new screen's first frame: the score panels as they were
-            hud.beneath = layer  # what its panels are painted over
-            hud.beneath_key = self.beneath_key()
-            hud.layer = (depth, key)
+            hud.panels.begin(rebuilt, layer, self.beneath_key(), (depth, key))
         try:
             self.draw_dynamic(surf)
         finally:
             if hud is not None:
-                hud.hold = False
+                hud.panels.hold = False
             self.layer_key = None  # drawn elsewhere (ahead, off screen), the memos are not kept
             layers.end(shown, self.dynamic_areas() if self.partial else [])
         if rebuilt:
@@ -174,9 +170,19 @@ class Screen(Controls):
         if layers.holds_ahead(key):
             return False
         depth = len(self.app.stack)
-        screen.draw_static(layers.draw_ahead(depth, size, self.app.surface))
+        screen.draw_static(layers.spare(depth, size, self.app.surface))
         layers.drawn_ahead(depth, key)
         return True
+
+    def draw_off_screen(self, screen: "Screen") -> None:
+        """Draw `screen` once where no screen draws now (its words, cards, faces and buttons get
+        cached), keeping nothing of it."""
+        layers, depth = self.app.layers, len(self.app.stack)
+        layer = layers.spare(depth, self.app.surface.get_size(), self.app.surface)
+        screen.ensure_layout()
+        screen.draw_static(layer)
+        screen.draw_buttons(layer)
+        layers.forget(depth)
 
     def layer_key_for(self, size: tuple[int, int]) -> tuple:
         """What this screen's still layer shows, as a key: redrawn when it changes."""

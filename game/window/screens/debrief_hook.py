@@ -37,23 +37,18 @@ def prepare_analysis(app: "ScreenContext") -> bool:
     return app.session.analyse_ahead()
 
 
-def warm_first_page(app: "ScreenContext") -> bool:
+def warm_first_page(ending: "Screen") -> bool:
     """While the ending is read: the debrief's first page drawn once off screen, so that its words,
     cards and buttons are cached when the player moves on. A stand-in holds the page's one piece
     of state: the debrief itself (and the week's record) starts only then. True if it drew."""
     from types import SimpleNamespace
 
     from .debrief_feeling import FeelingScreen
+    app = ending.app
     run = app.run
     if run is None or not run.ended or not run.scenario.debrief.feelings:
         return False
-    page = FeelingScreen(app, SimpleNamespace(run=run, feeling=None, pages=[]))
-    page.ensure_layout()
-    depth = len(app.stack)  # a layer no screen uses now
-    layer = app.layers.surface(depth, app.surface.get_size(), app.surface)
-    page.draw_static(layer)
-    page.draw_buttons(layer)
-    app.layers.forget(depth)
+    ending.draw_off_screen(FeelingScreen(app, SimpleNamespace(run=run, feeling=None, pages=[])))
     return True
 
 

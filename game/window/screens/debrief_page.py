@@ -98,11 +98,7 @@ class DebriefPage(Screen):
                     return True
                 if not page.warmed:  # its text drawn once off screen: the fonts' caches are filled
                     page.warmed = True
-                    depth = len(self.app.stack)  # a layer no screen uses now
-                    layer = self.app.layers.surface(depth, self.app.surface.get_size(), self.app.surface)
-                    page.draw_static(layer)
-                    page.draw_buttons(layer)  # their faces too
-                    self.app.layers.forget(depth)
+                    self.draw_off_screen(page)
                     return True
         return self.draw_next_ahead()
 

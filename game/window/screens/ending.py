@@ -101,7 +101,7 @@ class EndingScreen(Screen):
             return True
         if not self.warmed_next:
             self.warmed_next = True
-            return warm_first_page(self.app)
+            return warm_first_page(self)
         return False
 
     def back(self) -> None:

@@ -27,7 +27,7 @@ class PauseScreen(Screen):
         hud = app.hud_made
         return (id(top), top.layer_key_for(app.surface.get_size()) if top is not None else None,
                 getattr(top, "focus", None), id(getattr(top, "hover", None)), id(getattr(top, "pressed", None)),
-                app.keyboard_mode, hud.panels_shown() if hud is not None else ())
+                app.keyboard_mode, hud.panels.shown() if hud is not None else ())
 
     def layout(self) -> None:
         app, L = self.app, self.app.layout

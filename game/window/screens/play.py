@@ -133,7 +133,7 @@ class PlayScreen(Screen):
             self._parts_for = self.laid_out_for
             self._parts = frame_parts(self.app, self.regions()) + self.own_parts()
             hud = self.app.hud
-            keep_apart(self._parts, lambda p: hud.panel_area(p.panel, p.rect))
+            keep_apart(self._parts, lambda p: hud.panels.area(p.panel, p.rect))
         return self._parts
 
     def own_parts(self) -> list[Part]:

@@ -1,24 +1,21 @@
 """The score, always on screen: its state (the score shown as it moves, the notices of the last
-change, the friends' flashes) and the panels drawn from it, each painted once per state and kept:
-the meter (meter.py), the score card (score_card.py), the notices (toasts.py) and the friends
-(friends_panel.py)."""
+change, the friends' flashes) and what each panel shows of it: the meter (meter.py), the score card
+(score_card.py), the notices (toasts.py) and the friends (friends_panel.py); panels.py keeps them
+painted and on the window."""
 from __future__ import annotations
 
-import zlib
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Optional
 
 import pygame
 
 from . import friends_panel, meter, score_card, toasts
+from .panels import Panels
 from .toasts import TOAST_LIFE, Toast
 
 if TYPE_CHECKING:
     from ..context import ScreenContext
 
 MAX_TOASTS = 3
-PANEL_ROOM = 16  # layout pixels around a panel for its shadow and glow (redrawn with it)
-PANEL_WORK = 2  # units of panel work (a read-back or a painting) per frame (the others wait a frame)
-PANEL_COST = {"friend_chips": 2}  # a friend's face and score per chip
 
 
 class Hud:
@@ -32,21 +29,7 @@ class Hud:
         self.friend_flash: dict[str, tuple[int, float]] = {}
         self.pending = None  # the outcome whose day summaries are being shown, one by one
         self.last_stars: dict[str, int] = {}
-        # each panel drawn once per state and kept; `hold` reuses the last one as it is (set for
-        # a new screen's first frame, so its cost is the new screen only; animations start next)
-        self._panels: dict[str, tuple[tuple, tuple, pygame.Surface, object, object]] = {}  # beneath: (area, pixels' checksum)
-        self.hold = False
-        self.layer: object = None  # the key of the still layer the panels are drawn over
-        self.beneath: Optional[pygame.Surface] = None  # and that layer
-        # what the layer holds under the panels, as the screen describes it (None: read its pixels)
-        self.beneath_key: object = None
-        self._bases: dict[str, tuple[tuple, tuple, pygame.Surface]] = {}  # what stays under a panel's moving part
-        self._on_window: dict[str, tuple[pygame.Surface, tuple]] = {}  # the panel the window holds, and where
-        self.work = 0  # panels read back or painted in this frame
-        self.waiting: set[str] = set()  # panels put off in this frame
-        self.turn: set[str] = set()  # those that waited longest, whose turn this frame is
-        self.done: set[str] = set()  # painted in this frame
-        self.since: dict[str, int] = {}  # the frame each waiting panel first waited in
+        self.panels = Panels(app)  # what the window shows of all this (panels.py)
 
     # ----- state -------------------------------------------------------------------------
     def reset(self, run) -> None:
@@ -62,7 +45,7 @@ class Hud:
 
     def forget_panels(self) -> None:
         """The look changed: every panel is painted anew."""
-        self._panels.clear()
+        self.panels.forget()
 
     def notice(self, text: str) -> None:
         """A one-off notice among the changes (such as: the week cannot be saved)."""
@@ -152,117 +135,9 @@ class Hud:
         return moving
 
     # ----- drawing -----------------------------------------------------------------------
-    def _panel(self, name: str, surf: pygame.Surface, rect: pygame.Rect, state: tuple, paint,
-               base: Optional[tuple[tuple, Callable[[pygame.Surface, pygame.Rect], None]]] = None,
-               area: Optional[pygame.Rect] = None) -> None:
-        """Blit the panel for `state`, painting it first when its state or what lies beneath
-        it (the screen's still layer, read back once per layer) changed. `base`: (its state, its
-        paint) for what stays while the rest moves (a card, a track), painted once and kept, so
-        that an animation frame paints only what moves over a copy of it. `area`: where it is
-        blitted (its rectangle with room for shadow and glow; the screen keeps neighbours' apart)."""
-        app, L = self.app, self.app.layout
-        area = (area or self.panel_area(name, rect)).clip(surf.get_rect())
-        # what lies beneath is the screen's still layer (the window may still hold the last frame's panel)
-        beneath_src = self.beneath if self.beneath is not None and self.beneath.get_size() == surf.get_size() else surf
-        under = beneath_src.subsurface(area)
-        hit = self._panels.get(name)
-        key = (state, surf.get_size(), L.text_scale, L.touch, app.settings.lang, app.settings.transparent,
-               app.settings.reduced_motion, id(app.run), id(app.scenario))
-        same_area = hit is not None and hit[1][0] == tuple(area)
-        if same_area and (hit[3] == self.layer or (self.beneath_key is not None and hit[4] == self.beneath_key)):
-            beneath = hit[1]  # the same still layer, or one the screen says is the same here
-        elif same_area and not self._afford(name):
-            self._put(name, surf, area, hit[2])  # as it was; read back on a later frame
-            return
-        else:
-            beneath = (tuple(area), zlib.crc32(under.copy().get_view("1")))  # a checksum, not megabytes kept
-        if hit is None or hit[1] != beneath or (hit[0] != key and not self.hold):
-            if hit is not None and hit[1] == beneath and not self._afford(name):
-                hit = (hit[0], beneath, hit[2], self.layer, self.beneath_key)  # painted on a later frame
-            else:
-                inner = rect.move(-area.x, -area.y)
-                if base is None:
-                    panel = under.copy()
-                else:
-                    kept = self._bases.get(name)
-                    base_key = (base[0], key[1:])
-                    if kept is None or kept[0] != base_key or kept[1] != beneath:
-                        ground = under.copy()
-                        base[1](ground, inner)
-                        kept = self._bases[name] = (base_key, beneath, ground)
-                    panel = kept[2].copy()
-                paint(panel, inner)
-                hit = (key, beneath, panel, self.layer, self.beneath_key)
-        elif hit[3] != self.layer:
-            hit = (hit[0], beneath, hit[2], self.layer, self.beneath_key)
-        self._panels[name] = hit
-        self._put(name, surf, area, hit[2])
-
-    def panels_shown(self) -> tuple:
-        """What the score panels show, as a key."""
-        return tuple(sorted((name, hit[0]) for name, hit in self._panels.items()))
-
-    def panel_area(self, name: str, rect: pygame.Rect) -> pygame.Rect:
-        """Where a panel is blitted: its rectangle with room for shadow and glow; the meter has
-        none above and below (so that it never reaches the top bar or the card beneath it)."""
-        m = self.app.layout.px(PANEL_ROOM)
-        return rect.inflate(2 * m, 0 if name == "meter" else 2 * m)
-
-    def _afford(self, name: str) -> bool:
-        """Whether this frame may read back or paint one more panel. A change that moves every
-        panel at once is spread over a few frames instead of costing one long one: a few units of
-        work per frame (the friends' faces in a row count double), those that waited longest first; a new
-        screen's first frame shows them as they were. With reduced motion, all at once: a change
-        shown piece by piece would be a movement."""
-        if self.hold:
-            self.app.dirty = True  # from the next frame on
-            return False
-        if self.app.settings.reduced_motion:
-            return True
-        cost = PANEL_COST.get(name, 1)
-        due = name in self.turn
-        owed = sum(PANEL_COST.get(n, 1) for n in self.turn - self.done - {name})  # turns still to come
-        if due or self.work + cost + owed <= PANEL_WORK:
-            self.work += cost
-            self.done.add(name)
-            self.since.pop(name, None)
-            return True
-        self.waiting.add(name)
-        self.since.setdefault(name, self.app.frames)
-        self.app.dirty = True  # the rest on the next frame
-        return False
-
-    def begin_frame(self) -> None:
-        """A frame starts: the panels that waited longest take their turn in it."""
-        order = sorted(self.waiting, key=lambda n: (self.since.get(n, 0), n))
-        self.turn, budget = set(), PANEL_WORK
-        for n in order:
-            cost = PANEL_COST.get(n, 1)
-            if self.turn and cost > budget:
-                continue
-            self.turn.add(n)
-            budget -= cost
-        self.waiting, self.done = set(), set()
-        self.work = 0
-
-    def _put(self, name: str, surf: pygame.Surface, area: pygame.Rect, panel: pygame.Surface) -> None:
-        """Blit `panel` over `area`, unless the window holds it there already."""
-        app, layers = self.app, self.app.layers
-        if surf is app.surface:  # what the window holds: a panel unchanged since the last frame stays
-            held = self._on_window.get(name)
-            if layers.partial and held is not None and held[0] is panel and held[1] == tuple(area):
-                for r in list(layers.touched):  # only where this frame drew over it (a layer put back, a panel)
-                    part = r.clip(area)
-                    if part.w and part.h:
-                        surf.blit(panel, part.topleft, part.move(-area.x, -area.y))
-                return
-            self._on_window[name] = (panel, tuple(area))
-            layers.touched.append(area)
-        surf.blit(panel, area.topleft)
-
     def draw_meter(self, surf: pygame.Surface, rect: pygame.Rect, area: Optional[pygame.Rect] = None) -> None:
         opened = meter.opened(self.app, self.shown)
-        self._panel("meter", surf, rect, (round(self.shown, 2),),
+        self.panels.show("meter", surf, rect, (round(self.shown, 2),),
                     lambda s, r: meter.paint_marker(self.app, s, r, self.shown),
                     base=(opened, lambda s, r: meter.paint_track(self.app, s, r, opened)), area=area)
 
@@ -272,7 +147,7 @@ class Hud:
         state = (round(self.shown), (self.target > self.shown) - (self.target < self.shown), round(glow, 2),
                  (run.stars, len(run.ratings)) if run is not None else None)
         col = score_card.colour(self.app, self.shown)
-        self._panel("score", surf, rect, state,
+        self.panels.show("score", surf, rect, state,
                     lambda s, r: score_card.paint(self.app, s, r, self.shown, self.target, glow),
                     base=(col, lambda s, r: score_card.paint_card(self.app, s, r, col)), area=area)
 
@@ -281,7 +156,7 @@ class Hud:
         slide = 0 if self.app.settings.reduced_motion else 1
         state = (self.more, tuple((t.delta, t.text, slide * int(max(0.0, 1 - (now - t.born) / 0.35) * L.px(30)))
                                   for t in self.toasts))
-        self._panel("toasts", surf, rect, state,
+        self.panels.show("toasts", surf, rect, state,
                     lambda s, r: toasts.paint(self.app, s, r, self.toasts, self.more), area=area)
 
     def draw_friends(self, surf: pygame.Surface, rect: pygame.Rect, area: Optional[pygame.Rect] = None) -> None:
@@ -293,7 +168,7 @@ class Hud:
                        self.friend_flash.get(fid, (0, 0.0))[0]
                        if now - self.friend_flash.get(fid, (0, -99.0))[1] < TOAST_LIFE or app.settings.reduced_motion
                        else 0) for fid, f in run.friends.items())
-        self._panel("friends", surf, rect, state,
+        self.panels.show("friends", surf, rect, state,
                     lambda s, r: friends_panel.paint_list(self.app, s, r, self.friend_flash, self.last_stars),
                     base=(friends_panel.list_faces(app), lambda s, r: friends_panel.paint_list_base(app, s, r)),
                     area=area)
@@ -305,7 +180,7 @@ class Hud:
         """The score in one row: compact screens."""
         run = self.app.run
         state = (round(self.shown), (run.stars, len(run.ratings)) if run is not None else None)
-        self._panel("score_line", surf, rect, state, lambda s, r: score_card.paint_line(self.app, s, r, self.shown), area=area)
+        self.panels.show("score_line", surf, rect, state, lambda s, r: score_card.paint_line(self.app, s, r, self.shown), area=area)
 
     def draw_friend_chips(self, surf: pygame.Surface, rect: pygame.Rect, area: Optional[pygame.Rect] = None) -> None:
         """The friends' faces with their tier's shape and score, in a row: compact screens."""
@@ -313,7 +188,7 @@ class Hud:
         if run is None:
             return
         state = tuple((fid, f.score, f.status) for fid, f in run.friends.items())
-        self._panel("friend_chips", surf, rect, state, lambda s, r: friends_panel.paint_chips(self.app, s, r), area=area)
+        self.panels.show("friend_chips", surf, rect, state, lambda s, r: friends_panel.paint_chips(self.app, s, r), area=area)
 
     def friend_chips_width(self) -> int:
         return friends_panel.chips_width(self.app)

@@ -39,8 +39,9 @@ class Layers:
                 self.ahead = None
         return layer
 
-    def draw_ahead(self, depth: int, size: tuple[int, int], like: pygame.Surface) -> pygame.Surface:
-        """The layer at `depth` (one no screen uses now) to draw the next screen's still layer on."""
+    def spare(self, depth: int, size: tuple[int, int], like: pygame.Surface) -> pygame.Surface:
+        """The layer at `depth` (one no screen uses now) to draw on off screen, without allocating a
+        window-sized surface each time; what it held is forgotten."""
         self.forget(depth)
         return self.surface(depth, size, like)
 
