@@ -119,10 +119,11 @@ class Screen(Controls):
         if layers.memo_owner != self.serial:  # the memos are the screen's on the window only
             layers.memos.clear()
             layers.memo_owner = self.serial
+        areas = self.dynamic_areas() if self.partial else []
         partial = self.partial and not rebuilt and layers.shown == shown
         layers.begin(partial)
         if partial:  # the window holds this layer already: put it back only where things move
-            for area in unique(layers.shown_areas + self.dynamic_areas()):
+            for area in unique(layers.shown_areas + areas):
                 if not any(c.contains(area) for c in self.memo_cover):  # a memo's blit covers it whole
                     surf.blit(layer, area, area)
                     layers.restored.append(area)
@@ -139,7 +140,7 @@ class Screen(Controls):
             if hud is not None:
                 hud.panels.hold = False
             self.layer_key = None  # drawn elsewhere (ahead, off screen), the memos are not kept
-            layers.end(shown, self.dynamic_areas() if self.partial else [])
+            layers.end(shown, areas)
         if rebuilt:
             self.app.dirty = True  # animations waiting behind the first frame start on the next
 

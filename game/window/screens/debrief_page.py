@@ -17,6 +17,7 @@ from ..ui.flow import Column, Flow
 from ..ui.text import draw_text, measure
 from ..ui.widgets import Button, button_width
 from .base import Screen
+from .page_sequence import PageSequence
 
 
 def card_fill() -> tuple[int, int, int]:
@@ -24,7 +25,7 @@ def card_fill() -> tuple[int, int, int]:
     return (255, 255, 255) if theme.HIGH else theme.mix((255, 255, 255), (246, 240, 255), 0.4)
 
 
-class DebriefPage(Screen):
+class DebriefPage(PageSequence, Screen):
     name = "debrief"
     section = ""
     has_next = True
@@ -41,74 +42,6 @@ class DebriefPage(Screen):
         self.shift = 0
         self.overflow = 0
         self.scrolled: list[Button] = []
-
-    # ----- the pages around this one ------------------------------------------------------
-    @property
-    def run(self):
-        return self.session.run if self.session is not None else self.app.run
-
-    @property
-    def pages(self) -> list:
-        s = self.session
-        return s.pages if s is not None and self in s.pages else [self]
-
-    @property
-    def index(self) -> int:
-        return self.pages.index(self)
-
-    @property
-    def is_last(self) -> bool:
-        return self.index == len(self.pages) - 1
-
-    def go(self, i: int) -> None:
-        pages = self.pages
-        if 0 <= i < len(pages):
-            self.app.show(pages[i:])
-        elif i >= len(pages):
-            self.app.to_title()
-
-    def next(self) -> None:
-        self.go(self.index + 1)
-
-    def back(self) -> None:
-        if self.index > 0:
-            self.go(self.index - 1)
-
-    def skip_section(self) -> None:
-        """Past the other pages of this section (the other cards, the other questions)."""
-        pages, i = self.pages, self.index
-        j = next((k for k in range(i + 1, len(pages)) if getattr(pages[k], "section", None) != self.section),
-                 len(pages))
-        self.go(j)
-
-    def auto(self, player):
-        return player.finish if self.is_last else self.next
-
-    def prepare_next(self) -> bool:
-        """While the player reads: lay out the next page and the one before (text, bars, QR
-        code), one per call, so that moving on costs one still layer. True if it did some."""
-        pages, i = self.pages, self.index
-        for j in (i + 1, i - 1):
-            if 0 <= j < len(pages) and isinstance(pages[j], DebriefPage):
-                page = pages[j]
-                key = (self.app.layout, self.app.settings.lang, self.app.settings.text_size,
-                       self.app.settings.transparent, self.app.layout_epoch)
-                if page.laid_out_for != key:
-                    page.ensure_layout()
-                    return True
-                if not page.warmed:  # its text drawn once off screen: the fonts' caches are filled
-                    page.warmed = True
-                    self.draw_off_screen(page)
-                    return True
-        return self.draw_next_ahead()
-
-    def draw_next_ahead(self) -> bool:
-        """The next page's still layer drawn ahead (the pause, opened meanwhile, takes it over)."""
-        pages, i = self.pages, self.index
-        page = pages[i + 1] if i + 1 < len(pages) else None
-        if page is None or (isinstance(page, DebriefPage) and (page.laid_out_for is None or not page.warmed)):
-            return False
-        return self.draw_ahead(page)  # a page, or the week's first scene after the check
 
     def shot_name(self) -> str:
         return self.name
@@ -211,25 +144,6 @@ class DebriefPage(Screen):
             default = self.default_focus()
             self.focus = self.buttons.index(default) if default in self.buttons else (0 if self.buttons else None)
 
-    def release_far(self) -> None:
-        """Drop the laid-out bodies of pages more than one away (at 1920x1080 a long page's body
-        is megabytes); prepare_next lays out the neighbours again while the player reads."""
-        pages = self.pages
-        if self not in pages:
-            return
-        i = pages.index(self)
-        for j, page in enumerate(pages):
-            if abs(j - i) > 1 and isinstance(page, DebriefPage) and page.laid_out_for is not None:
-                page.release()
-
-    def release(self) -> None:
-        """Forget the layout and what it drew (the body, a chart, a QR code): made again when needed."""
-        self.laid_out_for = None
-        self.warmed = False
-        for name, value in list(vars(self).items()):
-            if isinstance(value, (pygame.Surface, Column)):
-                setattr(self, name, None)
-
     def default_focus(self) -> Optional[Button]:
         return self.next_button
 
@@ -328,14 +242,6 @@ class DebriefPage(Screen):
                 surf.blit(_fade(b.w - L.px(18), L.px(36), surf), (b.x, b.bottom - L.px(36)))
 
     # ----- the section dots -----------------------------------------------------------------
-    def sections(self) -> list[str]:
-        out: list[str] = []
-        for p in self.pages:
-            sec = getattr(p, "section", "")
-            if sec and sec not in out:
-                out.append(sec)
-        return out
-
     def dots_width(self) -> int:
         n = len(self.sections())
         return self.app.layout.px(22) * n + self.app.layout.px(12) if n > 1 else 0

@@ -7,12 +7,11 @@ from typing import Optional
 
 import pygame
 
-from ..ui import draw, glyphs, scenery, theme
+from ..ui import theme
 from ..ui.parts import Panel, Part
-from ..ui.portrait import portrait
-from ..ui.text import draw_line, draw_text, fit, line_h, measure, style_font
+from ..ui.text import line_h, measure, style_font
 from ..ui.widgets import Button, choice_height
-from . import feed, gate, sanction
+from . import feed, gate, sanction, scene_card
 from .base import BUTTON_MARGIN
 from .play import PANEL_SETTLED_MARGIN, PlayScreen
 
@@ -234,7 +233,7 @@ class SceneScreen(PlayScreen):
         if self.scrolls:  # the card's content scrolls under its edges
             surf.set_clip(self.view.inflate(L.px(16), L.px(4)).clip(card))
             self.draw_scroll_bar(surf)
-        self.draw_content(surf)
+        scene_card.draw_content(self, surf)
         surf.set_clip(clip)
 
     def draw_scroll_bar(self, surf: pygame.Surface) -> None:
@@ -243,46 +242,6 @@ class SceneScreen(PlayScreen):
         y = v.y + (v.h - bar_h) * self.offset // max(1, self.content_h - v.h)
         pygame.draw.rect(surf, theme.CONTROL_EDGE, (self.card.right - L.px(12), y, L.px(6), bar_h),
                          border_radius=L.px(3))
-
-    def draw_content(self, surf: pygame.Surface) -> None:
-        app, L = self.app, self.app.layout
-        if self.phone is not None:
-            feed.draw_phone(self, surf, self.phone)
-        col = self.col
-        if self.banner is not None:
-            b = self.banner
-            place = app.s(f"place.{self.scene.place}") if self.scene.place else ""
-            surf.blit(scenery.banner(b.w, b.h, self.scene.time, self.scene.place or "", L.s), b.topleft)
-            label = place or app.ui(f"time.{self.scene.time}")
-            f = style_font(L, "h2")
-            chip_w = min(b.w - L.px(40), f.size(label)[0] + L.px(40))
-            chip = pygame.Rect(b.x + L.px(20), b.bottom - L.px(58), chip_w, L.px(42))
-            draw.card(surf, chip, L.px(21), (255, 255, 255), (246, 240, 255), gloss=True)
-            draw_line(surf, L, label, "h2", chip.center, theme.INK, "center", max_w=chip.w - L.px(24))
-        speaker = app.person(self.scene.speaker)
-        if speaker is not None:
-            ps = self.portrait_size
-            status = app.run.friends[speaker.id].status if speaker.id in app.run.friends else "friend"
-            surf.blit(portrait(speaker.portrait, ps, status), (col.x, self.header.y))
-            nx = col.x + ps + L.px(16)
-            nw = col.right - nx
-            f = style_font(L, "h2")
-            ny = self.header.centery - line_h(f) // 2 - (L.px(12) if speaker.id in app.run.friends else 0)
-            draw_line(surf, L, app.s(speaker.name), "h2", (nx, ny), theme.INK, max_w=nw)
-            if speaker.id in app.run.friends:
-                fs = app.run.friends[speaker.id]
-                tier = app.scenario.tier_for(fs.score)
-                tc = theme.hex_color(tier.color)
-                y2 = ny + line_h(f) + L.px(10)
-                glyphs.shape(surf, tier.shape, (nx + L.px(8), y2), L.px(8), tc, theme.darker(tc, 0.6))
-                draw_line(surf, L, app.ui("scene.friend_score", score=fs.score, tier=app.s(tier.label)),
-                          "small", (nx + L.px(22), y2), theme.INK_SOFT, "midleft", max_w=nw - L.px(22))
-        if self.result_box is not None:
-            rb = self.result_box
-            draw.flat_card(surf, rb, L.px(12), theme.SOFT_BOX, theme.SOFT_BOX)
-            draw_text(surf, L, self.result_text, "small_bold", rb.inflate(-L.px(40), -L.px(14)),
-                      theme.ACCENT, valign="middle")
-        self.draw_text_bubble(surf, speaker is not None)
 
     def own_parts(self) -> list[Part]:
         """A gate scene's verdict, a sanction scene's picture."""
@@ -317,27 +276,6 @@ class SceneScreen(PlayScreen):
         choices = list(enumerate(self.buttons[:-1]))
         self.clipped(surf, lambda: self.paint_buttons(surf, choices, "choices"))
         self.paint_buttons(surf, [(len(self.buttons) - 1, self.buttons[-1])], "menu")
-
-    def draw_text_bubble(self, surf: pygame.Surface, has_speaker: bool) -> None:
-        L = self.app.layout
-        room = self.bubble_room
-        inner = room.inflate(-L.px(40), -L.px(32))
-        notice = self.scene.kind == "notice"
-        f, lines, ok = fit(L, self.text, "body", inner.inflate(-L.px(24), 0) if notice else inner)
-        h = min(room.h, len(lines) * line_h(f) + L.px(32))
-        bubble = pygame.Rect(room.x, room.y, room.w, h)
-        notice = self.scene.kind == "notice"
-        top, bottom = ((255, 250, 232), (255, 240, 206)) if notice else ((246, 242, 255), (236, 230, 255))
-        draw.flat_card(surf, bubble, L.px(20), top, bottom, gloss=True)
-        if has_speaker and not notice:
-            tip = [(bubble.x + L.px(30), bubble.y + 1), (bubble.x + L.px(52), bubble.y + 1),
-                   (bubble.x + L.px(34), bubble.y - L.px(14))]
-            pygame.draw.polygon(surf, top, tip)
-        if notice:
-            glyphs.icon(surf, "bell", (bubble.x + L.px(20), bubble.y + L.px(24)), L.px(9), theme.WARN)
-        shift = L.px(24) if notice else 0
-        draw_text(surf, L, self.text, "body", pygame.Rect(inner.x + shift, inner.y, inner.w - shift, inner.h),
-                  theme.INK)
 
     def auto(self, player):
         choice = player.pick(self.app.run)
