@@ -55,13 +55,12 @@ def post_stars(likes: int, score, low: int, high: int) -> float:
     return round(min(5.0, base * 0.8 + bonus), 1)
 
 
-def draw_phone(screen, surf: pygame.Surface, rect: pygame.Rect) -> None:
-    app, L = screen.app, screen.app.layout
-    # the phone body
-    draw.card(surf, rect, L.px(36), (60, 56, 92), (38, 34, 64), gloss=True, shadow_px=L.px(10))
+def draw_phone_body(app, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    """The phone, its screen and the app's bar: the same for every feed at a size."""
+    L = app.layout
+    draw.card(surf, rect, L.px(36), (60, 56, 92), (38, 34, 64), gloss=True)
     scr = rect.inflate(-L.px(16), -L.px(16))
     draw.card(surf, scr, L.px(28), (250, 246, 255), (238, 232, 255))
-    # app bar
     bar = pygame.Rect(scr.x, scr.y, scr.w, bar_height(L))
     draw.card(surf, bar, L.px(28), theme.FEED_TOP, theme.FEED_BOTTOM, gloss=True)
     pygame.draw.rect(surf, theme.FEED_BOTTOM, (bar.x, bar.bottom - L.px(28), bar.w, L.px(28)))
@@ -70,6 +69,20 @@ def draw_phone(screen, surf: pygame.Surface, rect: pygame.Rect) -> None:
     draw_line(surf, L, app.ui("feed.title"), "h2", (bar.x + L.px(22), bar.centery + L.px(5)), theme.FEED_INK,
               "midleft", max_w=bar.w - L.px(80))
     glyphs.icon(surf, "heart", (bar.right - L.px(30), bar.centery + L.px(4)), L.px(10), theme.FEED_INK)
+
+
+def draw_phone(screen, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    app, L = screen.app, screen.app.layout
+    if not theme.HIGH:
+        draw.shadow(surf, rect, L.px(36), L.px(10))
+    key = ("phone", app.ui("feed.title"), id(style_font(L, "h2")), L.px(100))
+    body = draw.composed(key, rect.size, lambda s: draw_phone_body(app, s, s.get_rect()))
+    if body is None:
+        draw_phone_body(app, surf, rect)
+    else:
+        surf.blit(body, rect.topleft)  # one blit, not three cards in strips
+    scr = rect.inflate(-L.px(16), -L.px(16))
+    bar = pygame.Rect(scr.x, scr.y, scr.w, bar_height(L))
     view = pygame.Rect(scr.x + L.px(10), bar.bottom + L.px(10), scr.w - L.px(20), scr.bottom - bar.bottom - L.px(20))
     clip = surf.get_clip()
     surf.set_clip(view)

@@ -107,6 +107,26 @@ def background(w: int, h: int) -> pygame.Surface:
     return _cached(("bg", w, h, theme.palette.name), make)
 
 
+def backdrop(surf: pygame.Surface, card: pygame.Rect | None = None, radius: int = 0) -> None:
+    """The backdrop over all of `surf`, or, when an opaque rounded `card` will be drawn over it
+    next, only where that card leaves it showing: above and below the band its corners span, and
+    either side of it (a window-sized card then costs a quarter of the copy)."""
+    bg = background(*surf.get_size())
+    if card is None:
+        surf.blit(bg, (0, 0))
+        return
+    w, h = surf.get_size()
+    r = min(radius, card.w // 2, card.h // 2)
+    top, bottom = max(0, card.y + r), min(h, card.bottom - r)
+    if bottom <= top:
+        surf.blit(bg, (0, 0))
+        return
+    for area in ((0, 0, w, top), (0, bottom, w, h - bottom),
+                 (0, top, max(0, card.x), bottom - top), (card.right, top, w - card.right, bottom - top)):
+        if area[2] > 0 and area[3] > 0:
+            surf.blit(bg, area[:2], area)
+
+
 def plain(color) -> tuple[int, int, int]:
     """A fill in high contrast: white for a light colour, black for a dark one."""
     return (255, 255, 255) if theme.luminance(color) > 0.18 else (0, 0, 0)
@@ -144,11 +164,13 @@ def rounded(w: int, h: int, radius: int, top, bottom=None, gloss: bool = False,
         display = pygame.display.get_surface()
         if alpha == 255 and display is not None:
             # every pixel is opaque or clear (the corners are not smoothed): a colour key in the
-            # display's format blits several times faster than per-pixel alpha, to the same pixels
+            # display's format blits faster than per-pixel alpha, to the same pixels. Not RLE:
+            # SDL encodes an RLE surface again whenever it is blitted to another surface than the
+            # last, and cards go to the spare layer and to the window's layer in turn (10x slower)
             keyed = pygame.Surface((w2, h2), 0, display)
             keyed.fill(KEY)
             keyed.blit(surf, (0, 0))
-            keyed.set_colorkey(KEY, pygame.RLEACCEL)
+            keyed.set_colorkey(KEY)
             return keyed
         return surf
     return _cached(key, make)
@@ -194,6 +216,30 @@ def shadow_pieces(w: int, h: int, radius: int, spread: int, alpha: int = 60):
     return _cached(key, lambda: pieces)
 
 
+def shadow(surf: pygame.Surface, rect: pygame.Rect, radius: int, shadow_px: int) -> None:
+    """The soft shadow a card of `rect` casts (drawn before the card, which covers its middle)."""
+    ox, oy = rect.x - shadow_px, rect.y - shadow_px + shadow_px // 3
+    r = min(radius, rect.w // 2, rect.h // 2)
+    for piece, (dx, dy) in shadow_pieces(rect.w, rect.h, r, shadow_px):
+        surf.blit(piece, (ox + dx, oy + dy))
+
+
+def composed(key: tuple, size: tuple[int, int], paint) -> pygame.Surface | None:
+    """What `paint(surface)` draws of opaque cards at (0, 0) over a clear surface of `size`, kept
+    under `key` as one colour-keyed surface: drawn in one blit (None without a window)."""
+    display = pygame.display.get_surface()
+    if display is None:
+        return None
+
+    def make():
+        surf = pygame.Surface(size, 0, display)
+        surf.fill(KEY)
+        paint(surf)
+        surf.set_colorkey(KEY)
+        return surf
+    return _cached(("composed", size, theme.palette.name, theme.HIGH) + key, make)
+
+
 def flat_card(surf: pygame.Surface, rect: pygame.Rect, radius: int, color, bottom=None, gloss: bool = False,
               shadow_px: int = 0, border=None) -> None:
     """A card drawn straight onto `surf` (no cached surface): for shapes whose size changes with
@@ -206,10 +252,7 @@ def flat_card(surf: pygame.Surface, rect: pygame.Rect, radius: int, color, botto
         pygame.draw.rect(surf, edge, rect, width=max(2, min(rect.w, rect.h) // 60), border_radius=r)
         return
     if shadow_px:
-        ox, oy = rect.x - shadow_px, rect.y - shadow_px + shadow_px // 3
-        r = min(radius, rect.w // 2, rect.h // 2)
-        for piece, (dx, dy) in shadow_pieces(rect.w, rect.h, r, shadow_px):
-            surf.blit(piece, (ox + dx, oy + dy))
+        shadow(surf, rect, radius, shadow_px)
     r = min(radius, rect.w // 2, rect.h // 2)
     fill = theme.mix(color, bottom, 0.4) if bottom is not None else color
     pygame.draw.rect(surf, fill, rect, border_radius=r)
@@ -224,10 +267,7 @@ def card(surf: pygame.Surface, rect: pygame.Rect, radius: int, color=None, botto
          gloss: bool = False, shadow_px: int = 0, border=None, alpha: int = 255) -> None:
     color = theme.CARD if color is None else color
     if shadow_px and not theme.HIGH:
-        ox, oy = rect.x - shadow_px, rect.y - shadow_px + shadow_px // 3
-        r = min(radius, rect.w // 2, rect.h // 2)
-        for piece, (dx, dy) in shadow_pieces(rect.w, rect.h, r, shadow_px):
-            surf.blit(piece, (ox + dx, oy + dy))
+        shadow(surf, rect, radius, shadow_px)
     w, h = rect.w, rect.h
     cap = 2 * min(radius, w // 2, h // 2) + 2  # wider than the corners of the card and its gloss
     narrow = 2 * cap + TILE
