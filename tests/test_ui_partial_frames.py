@@ -45,7 +45,7 @@ def check(app, what: str) -> bool:
 @pytest.mark.parametrize("size", ["1280x720", "1024x768"])
 def test_partial_frames_draw_what_a_whole_redraw_draws(size):
     app = make_app(WEEK, size=size)
-    partials, screens = 0, set()
+    partials, screens, kept = 0, set(), 0
     for _ in range(300):
         top = app.top
         if top.name == "title" and screens:
@@ -57,6 +57,11 @@ def test_partial_frames_draw_what_a_whole_redraw_draws(size):
             app.now += 0.05
             app.frame([], 0.0, redraw=False)
             partials += check(app, f"frame {step}")
+            if step == 2:  # the player reads: what the frame drew is kept, and a whole frame blits it
+                while app.layers.keep_memos(app.surface):
+                    kept += 1
+                app.layers.unshown()
+                check(app, "a whole frame from kept copies")
         live = [b for b in top.buttons if b.enabled]
         keep = (top.focus, app.keyboard_mode)
         if live:
@@ -74,6 +79,7 @@ def test_partial_frames_draw_what_a_whole_redraw_draws(size):
             top.focus, app.keyboard_mode = keep
     assert {"scene", "day_end", "ending", "debrief_card"} <= screens
     assert partials > 100  # the repeat frames were partial ones, not whole redraws
+    assert kept > 20  # and copies were kept of what they drew
 
 
 def test_a_screen_uncovered_is_drawn_whole_then_in_part():
@@ -166,3 +172,37 @@ def test_a_pause_drawn_ahead_is_the_pause_drawn_when_opened():
         assert drawn_afresh(app, app.top, depth=1)
         app.pop()
         app.prefetched = None  # the scene is read again: its pause drawn ahead again
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_a_still_layer_covers_whatever_its_surface_held(high_contrast):
+    """Screens leave the backdrop out where their card will cover it: what the surface held before
+    must not show anywhere, on any screen of a week, its debrief, the pause or the settings."""
+    app = make_app(WEEK, size="1024x768", high_contrast=high_contrast)
+    seen = set()
+
+    def same_over_anything(screen) -> None:
+        pictures = []
+        screen.ensure_layout()
+        for fill in ((255, 0, 0), (0, 255, 0)):
+            surf = pygame.Surface(app.surface.get_size(), 0, app.surface)
+            surf.fill(fill)
+            screen.draw_static(surf)
+            pictures.append(pygame.image.tobytes(surf, "RGB"))
+        assert pictures[0] == pictures[1], f"{screen.name}: the surface's old content shows through"
+        seen.add(screen.name)
+
+    for _ in range(300):
+        top = app.top
+        if top.name == "title" and len(seen) > 1:
+            break
+        key(app, pygame.K_1 if top.name == "scene" else pygame.K_RETURN)
+        top = app.top
+        if top.name not in seen:
+            same_over_anything(top)
+            if top.name == "scene":
+                for open_it in (app.open_settings, app.open_pause):
+                    open_it()
+                    same_over_anything(app.top)
+                    app.pop()
+    assert {"intro", "scene", "settings", "pause", "ending", "debrief_card", "week_chart"} <= seen

@@ -150,7 +150,8 @@ def idle_work(app: "App") -> bool:
     if app.loading:
         return False
     from . import warmup  # the screens it draws: imported after the title's first frame
-    return warmup.warm_up(app) or app.sound.make_one() or warmup.prefetch(app) or prepare_next(app)
+    return app.layers.keep_memos(app.surface) or warmup.warm_up(app) or app.sound.make_one() or \
+        warmup.prefetch(app) or prepare_next(app)
 
 
 def prepare_next(app: "App") -> bool:
@@ -182,14 +183,18 @@ def run(app: "App") -> int:
         dt = min(0.1, now - last)
         last = now
         drew = frame(app, events, dt)
+        if bench_ready and drew and app.scenario is not None and not app.loading and \
+                any(e.type == LOADED for e in events):
+            # the week can start: loaded, and this frame's title shows it (a pointer or a key from
+            # now on starts it: the warm-up and the sounds follow, between frames)
+            print(f"READY {time.time():.6f}", flush=True)
+            return 0
         if drew or events:
             idle_frames = 0
             clock.tick(60)
         else:
             idle_frames += 1
-            if bench_ready and app.scenario is not None and not app.loading:
-                # the week can start: loaded, and the title drawn since shows it (nothing left to
-                # draw); the warm-up (an optimisation, a screen per idle frame) and the sounds follow
+            if bench_ready and app.scenario is not None and not app.loading:  # (nothing was drawn)
                 print(f"READY {time.time():.6f}", flush=True)
                 return 0
             if idle_frames > 3 and idle_work(app):

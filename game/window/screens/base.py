@@ -265,8 +265,9 @@ class Screen(Controls):
     def memo_draw(self, surf: pygame.Surface, name: str, area: pygame.Rect, others: list[pygame.Rect],
                   state: tuple, draw_it: Callable[[], None]) -> None:
         """`draw_it()` draws over the still layer inside `area` only; `state` is all it depends on
-        besides that layer. On the window, and clear of `others` (whatever else moves), the drawn
-        area is kept and blitted back while the state and the layer stay the same."""
+        besides that layer. On the window, and clear of `others` (whatever else moves), it is drawn
+        only when its state changes: a repeat frame leaves it alone, and once kept in idle time, a
+        whole frame blits it back in one go."""
         layers = self.app.layers
         area = area.clip(surf.get_clip())
         if area.w <= 0 or area.h <= 0:
@@ -274,17 +275,19 @@ class Screen(Controls):
         if surf is not self.app.surface or self.layer_key is None or any(area.colliderect(o) for o in others):
             draw_it()
             return
-        if area.w * area.h * 3 > 2 * surf.get_width() * surf.get_height():
-            draw_it()  # most of the window: kept, it would cost more memory than it saves time
-            return
         key = (self.layer_key, tuple(area), state)
-        memo = layers.memos.get(name)
-        layers.touched.append(area)
         self.memo_cover.append(area)
+        shown = layers.on_window.get(name)
+        # most of the window: kept, it would cost more memory than it saves time
+        keep = area.w * area.h * 3 <= 2 * surf.get_width() * surf.get_height()
+        layers.drawn[name] = (key, area, keep)
+        if shown is not None and shown[0] == key and not any(area.colliderect(r) for r in layers.restored):
+            return  # the window shows it as it is: nothing to draw (nor to update on the display)
+        layers.touched.append(area)
+        memo = layers.memos.get(name)
         if memo is not None and memo[0] == key:
             surf.blit(memo[1], area.topleft)
             return
         if layers.partial:  # the window may hold another state here
             surf.blit(layers.surface(self.depth(), surf.get_size(), surf), area, area)
-        draw_it()
-        layers.memos[name] = (key, surf.subsurface(area).copy())
+        draw_it()  # kept in a memo later, in idle time (Layers.keep_memos), not on this frame

@@ -28,6 +28,10 @@ class Layers:
         # in their states): (key, surface) by name; one screen's at a time
         self.memos: dict[str, tuple[Any, pygame.Surface]] = {}
         self.memo_owner = 0
+        # the groups the window shows as the last frame drew them (name: (state key, area)), and this
+        # frame's: a partial frame leaves an unchanged group alone; idle time copies it into a memo
+        self.on_window: dict[str, tuple[Any, pygame.Rect, bool]] = {}  # (key, area, to be kept)
+        self.drawn: dict[str, tuple[Any, pygame.Rect, bool]] = {}
 
     def surface(self, depth: int, size: tuple[int, int], like: pygame.Surface) -> pygame.Surface:
         layer = self._surfaces.get(depth)
@@ -106,6 +110,8 @@ class Layers:
         self.partial = partial
         self.restored = []
         self.touched = []
+        self.on_window = self.drawn if partial else {}
+        self.drawn = {}
 
     def end(self, shown: Any, areas: list[pygame.Rect]) -> None:
         """The frame is drawn: the window holds the layer `shown` with moving parts in `areas`."""
@@ -118,3 +124,14 @@ class Layers:
         restores all of it."""
         self.shown = None
         self.shown_areas = []
+        self.drawn = {}
+
+    def keep_memos(self, window: pygame.Surface) -> bool:
+        """Copy one group of what the last frame drew into its memo, while the player reads: a whole
+        frame (after an overlay) then blits it instead of drawing it again. True if there was one."""
+        for name, (key, area, keep) in self.drawn.items():
+            kept = self.memos.get(name)
+            if keep and (kept is None or kept[0] != key):
+                self.memos[name] = (key, window.subsurface(area).copy())
+                return True
+        return False
