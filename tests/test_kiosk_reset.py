@@ -3,8 +3,6 @@ menu's Start over) and when the attract loop starts, every setting a visitor may
 the operator's defaults, and takes effect (palette, font, text size, speech, sound)."""
 from __future__ import annotations
 
-from dataclasses import asdict
-
 import pytest
 from kiosk_support import Visitor, kiosk_app, tap_button
 from ui_support import button
@@ -29,7 +27,7 @@ def change_everything(app) -> None:
 
 def assert_clean(app) -> None:
     """The next visitor sees the operator's defaults, in effect."""
-    assert asdict(app.settings) == asdict(app.kiosk_defaults)
+    assert app.settings.to_dict() == app.kiosk_defaults.to_dict()
     st = app.settings
     assert (st.lang, st.text_size, st.volume) == ("nl", "large", 4)
     assert not (st.high_contrast or st.dyslexic_font or st.transparent or st.reduced_motion or st.speech)
@@ -89,7 +87,7 @@ def test_the_attract_loop_starts_clean_after_a_visitor_played_with_the_title():
     for _ in range(int(ctl.attract_after) + 1):
         app.frame([], 1.0)
     assert ctl.attract
-    assert asdict(app.settings) == asdict(app.kiosk_defaults) and not theme.HIGH
+    assert app.settings.to_dict() == app.kiosk_defaults.to_dict() and not theme.HIGH
 
 
 def test_many_visitors_each_start_clean():

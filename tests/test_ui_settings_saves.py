@@ -18,6 +18,21 @@ def test_settings_round_trip(tmp_path):
     assert load_settings(path) == s
 
 
+def test_settings_are_values_of_their_own():
+    a = Settings(window_size=[1280, 720])
+    b = a.copy(lang="de")
+    assert (b.lang, b.window_size, a.lang) == ("de", [1280, 720], "en")
+    b.window_size.append(1)  # a copy holds lists of its own, as the saved file does
+    assert a.window_size == [1280, 720] and a.to_dict()["window_size"] is not a.window_size
+    assert a != b and a == Settings(window_size=[1280, 720])
+    try:
+        Settings(colour="red")
+    except TypeError as exc:
+        assert "colour" in str(exc)
+    else:
+        raise AssertionError("an unknown setting was taken")
+
+
 def test_broken_settings_file_gives_defaults(tmp_path):
     path = tmp_path / "settings.json"
     for text in ("{not json", "[1, 2]", '{"lang": "xx", "volume": "loud", "fullscreen": 3}', "\x00\xff"):

@@ -16,7 +16,6 @@ Which category a number falls in is data too: a language table may carry `_langu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Optional, Union
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*)\}")
@@ -27,15 +26,28 @@ DEFAULT_RULE: tuple[tuple[str, str], ...] = (("one", "n == 1"),)
 Values = Union[Mapping[str, Any], Callable[[str], Any], None]
 
 
-@dataclass(frozen=True, slots=True)
 class Plural:
-    """A text with a form per plural category; `count` names the number that picks the form."""
-    count: str
-    forms: Mapping[str, str]
+    """A text with a form per plural category; `count` names the number that picks the form.
+    (Plain classes here: see errors.Problem.)"""
+
+    __slots__ = ("count", "forms")
+
+    def __init__(self, count: str, forms: Mapping[str, str]) -> None:
+        self.count = count
+        self.forms = forms
 
     @property
     def other(self) -> str:
         return self.forms["other"]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Plural) and (self.count, self.forms) == (other.count, other.forms)
+
+    def __hash__(self) -> int:
+        return hash((self.count, self.forms))
+
+    def __repr__(self) -> str:
+        return f"Plural({self.count!r}, {self.forms!r})"
 
 
 Text = Union[str, Plural]
@@ -91,17 +103,17 @@ def plural_rule(conditions: Mapping[str, str] | tuple[tuple[str, str], ...]) -> 
     return rule
 
 
-@dataclass(slots=True)
 class Catalogue:
     """Tables of text by language; a missing id falls back to the `fallback` language."""
-    tables: Mapping[str, Mapping[str, Text]]
-    fallback: str = "en"
-    meta: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # per language: name, plural
-    _rules: dict[str, PluralRule] = field(default_factory=dict, repr=False)
 
-    def __post_init__(self) -> None:
-        if self.fallback not in self.tables and self.tables:
-            self.fallback = next(iter(self.tables))
+    __slots__ = ("tables", "fallback", "meta", "_rules")
+
+    def __init__(self, tables: Mapping[str, Mapping[str, Text]], fallback: str = "en",
+                 meta: Optional[Mapping[str, Mapping[str, Any]]] = None) -> None:
+        self.tables = tables
+        self.fallback = fallback if fallback in tables or not tables else next(iter(tables))
+        self.meta: Mapping[str, Mapping[str, Any]] = meta if meta is not None else {}  # per language: name, plural
+        self._rules: dict[str, PluralRule] = {}
 
     @property
     def languages(self) -> tuple[str, ...]:

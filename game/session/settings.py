@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Optional
 
@@ -15,8 +14,10 @@ VOLUMES = ("volume", "effects_volume", "interface_volume")  # 0 (muted) to 10 ea
 SWITCHES = ("transparent", "reduced_motion", "fullscreen", "stats", "high_contrast", "dyslexic_font", "speech")
 
 
-@dataclass
 class Settings:
+    """The player's choices; a value not given is its default (the class's). A plain class, not a
+    dataclass: see engine/errors.Problem."""
+
     lang: str = "en"
     text_size: str = "normal"      # a key of TEXT_SIZES
     transparent: bool = False      # show each change's exact rule at once
@@ -31,6 +32,24 @@ class Settings:
     speech: bool = False           # read the scene, the choices and the changes aloud
     window_size: Optional[list[int]] = None  # the window's size when it was last resized
     region: str = ""               # whose cases "closer to home" shows ("": by the language)
+
+    def __init__(self, **values: Any) -> None:
+        for name in FIELDS:  # each instance holds every value (what to_dict and equality read)
+            setattr(self, name, values.pop(name, getattr(Settings, name)))
+        if values:
+            raise TypeError(f"no setting named {', '.join(values)}")
+
+    def copy(self, **changes: Any) -> "Settings":
+        """A copy, with `changes` (as dataclasses.replace would make)."""
+        return Settings(**{**self.to_dict(), **changes})
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Settings) and self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]  # it changes
+
+    def __repr__(self) -> str:
+        return "Settings(" + ", ".join(f"{k}={v!r}" for k, v in self.to_dict().items()) + ")"
 
     @property
     def text_scale(self) -> float:
@@ -63,16 +82,22 @@ class Settings:
         return self
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = {name: getattr(self, name) for name in FIELDS}
+        if isinstance(out["window_size"], list):
+            out["window_size"] = list(out["window_size"])  # a copy, as asdict gave
+        return out
 
     @classmethod
     def from_dict(cls, data: Any) -> "Settings":
         s = cls()
         if isinstance(data, dict):
-            for f in fields(cls):
-                if f.name in data:
-                    setattr(s, f.name, data[f.name])
+            for name in FIELDS:
+                if name in data:
+                    setattr(s, name, data[name])
         return s.clean()
+
+
+FIELDS = tuple(Settings.__annotations__)  # every setting, in order
 
 
 def settings_path() -> Path:

@@ -23,13 +23,13 @@ import random
 import signal
 import sys
 import threading
-from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
 from ..session import operator
 from ..session.operator import OperatorConfig
+from ..session.settings import FIELDS
 from ..session.visits import VisitCounter, Visits
 from . import allocator, display, kiosk_views
 from .screens.pin_pad import PinPadScreen
@@ -73,7 +73,7 @@ def configure(app: "AppContext") -> None:
         defaults.region = args.region
     app.operator = config
     app.kiosk_defaults = defaults
-    app.settings = replace(defaults)
+    app.settings = defaults.copy()
     app.short_debrief = config.debrief == "short"
     if not getattr(args, "size", None):
         args.size = window_size(config.orientation)
@@ -179,11 +179,11 @@ class KioskController:
         defaults = getattr(app, "kiosk_defaults", None)
         if defaults is None:
             return
-        fresh = replace(defaults, lang=lang or defaults.lang)
+        fresh = defaults.copy(lang=lang or defaults.lang)
         if fresh == app.settings:
             return
-        for f in fields(fresh):
-            setattr(app.settings, f.name, getattr(fresh, f.name))
+        for name in FIELDS:
+            setattr(app.settings, name, getattr(fresh, name))
         app.apply_settings()
 
     def follow_visit(self) -> None:

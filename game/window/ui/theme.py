@@ -5,7 +5,7 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 import pygame
 
@@ -16,8 +16,7 @@ from ...paths import ASSETS
 # reads them when it draws, so `use()` switches every screen at once. Every text and its
 # background reach 4.5:1, focus rings and control edges 3:1, in both (TEXT_PAIRS, EDGE_PAIRS;
 # tests/test_contrast.py computes them).
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):  # (named tuples, not dataclasses: see engine/errors.Problem)
     name: str
     high_contrast: bool
     BG_TOP: tuple[int, int, int]
@@ -95,9 +94,9 @@ def use(name: str) -> bool:
     if chosen is palette and globals().get("INK") is not None:
         return False
     palette, HIGH = chosen, chosen.high_contrast
-    for f in fields(Palette):
-        if f.name.isupper():
-            globals()[f.name] = getattr(chosen, f.name)
+    for name in Palette._fields:
+        if name.isupper():
+            globals()[name] = getattr(chosen, name)
     return True
 
 
@@ -189,8 +188,7 @@ def behind_text(c, f: float, ink=None) -> tuple[int, int, int]:
     return tint
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     w: int
     h: int
     text_scale: float = 1.0
