@@ -90,6 +90,7 @@ def scenario_loads(path: str, loads: int) -> dict[str, Any]:
     from game.engine.loading import cache
     before = cache.folder()
     cold = []
+    folder = tempfile.TemporaryDirectory(prefix="scored-parsed-")
     try:
         cache.use_folder(None)
         tracemalloc.start()  # both timed as traced, as the held memory is measured
@@ -98,7 +99,7 @@ def scenario_loads(path: str, loads: int) -> dict[str, Any]:
             load_scenario(path)
             cold.append((time.process_time() - t0) * 1000)
         tracemalloc.stop()
-        cache.use_folder(tempfile.mkdtemp(prefix="scored-parsed-"))
+        cache.use_folder(folder.name)
         gc.collect()
         tracemalloc.start()
         load_scenario(path)  # fills the cache, as the game's first start does
@@ -114,6 +115,7 @@ def scenario_loads(path: str, loads: int) -> dict[str, Any]:
         tracemalloc.stop()
     finally:
         cache.use_folder(before)
+        folder.cleanup()
     return {"load_ms": round(statistics.median(times), 1) if times else None,
             "cold_ms": round(statistics.median(cold), 1),
             "held_growth_kb_per_load": round((last - first) / 1024 / max(1, loads - 1), 1)}

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from .options import CLASSROOM, SIMULATE, STRINGS, TEACHERS, VALIDATE, VISITS, parse
-from .paths import SCENARIOS, default_scenario
+from .paths import SCENARIOS, cache_dir, default_scenario
 from .strings_cmd import strings_cmd
 
 EXIT_NOTHING = 2  # validate: nothing to check
@@ -178,7 +178,6 @@ def classroom_cmd(args: argparse.Namespace, scenario_path: str) -> int:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parse(argv)
     from .engine.loading import cache
-    from .paths import cache_dir
     cache.use_folder(cache_dir() / "parsed")  # files parsed before are read back while unchanged
     if args.command == VALIDATE:
         return validate(args.files)

@@ -34,6 +34,15 @@ def _private_home(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _parse_cache_off():
+    """The parse cache is the process's: a test that turns it on (the command line does) leaves
+    the next test none."""
+    yield
+    from game.engine.loading import cache
+    cache.use_folder(None)
+
+
+@pytest.fixture(autouse=True)
 def _no_browser(monkeypatch):
     """No test opens a real browser (a debrief card's address at home would): the opener is
     replaced by a recorder; `webbrowser.open_new_tab` goes through `webbrowser.open`."""

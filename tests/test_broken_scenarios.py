@@ -190,3 +190,14 @@ def test_deep_nesting_is_refused_before_parsing(tmp_path):
     _, problems = check_scenario(str(folder / "scenario.yaml"))
     assert len(problems) == 1 and "nested more than" in problems[0].message
     assert problems[0].line == 13 and problems[0].column > 1  # a line and a column, never a byte offset
+
+
+def test_an_apostrophe_does_not_hide_deep_nesting(tmp_path):
+    """A quote inside a plain text (rock 'n' roll) quotes nothing: brackets after it still count,
+    else libyaml would recurse on them and the process would crash."""
+    folder = _break(tmp_path, "scenario.yaml", "values: [honesty]",
+                    "values: [honesty]\nnote: rock 'n roll\nx: " + "[" * 300 + "]" * 300)  # (shallow enough
+    # for libyaml not to crash the tests should the check miss it)
+    _, problems = check_scenario(str(folder / "scenario.yaml"))
+    assert len(problems) == 1 and "brackets nested more than" in problems[0].message  # before parsing
+    assert problems[0].line == 15

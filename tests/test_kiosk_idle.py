@@ -158,3 +158,22 @@ def test_the_countdown_fits_the_largest_text_in_the_easy_to_read_font(size):
     left = app.kiosk_ctl.seconds_left()
     ours = {app.ui("kiosk.still_there"), app.ui("kiosk.countdown", n=left), app.ui("kiosk.stay")}
     assert [o for o in text.OVERFLOWS if o[0] in ours] == []
+
+
+def test_the_countdown_reaches_the_display_the_frame_it_appears(monkeypatch):
+    """Drawn over a partial frame, the countdown lies outside the areas that frame changed: the
+    display is updated whole, or the number would show only at the next second."""
+    app = kiosk_app("", size="1920x1080")
+    into_a_week(app)
+    ctl = app.kiosk_ctl
+    shown: list[str] = []
+    monkeypatch.setattr(pygame.display, "flip", lambda: shown.append("whole"))
+    monkeypatch.setattr(pygame.display, "update", lambda rects=None: shown.append("part"))
+    app.frame([], 0.0)
+    partial = shown == ["part"]  # a frame of the scene alone, drawn over what the window held
+    for _ in range(4 * int(ctl.idle_warn)):
+        shown.clear()
+        app.frame([], 0.25)
+        if ctl.seconds_left() is not None:
+            break
+    assert partial and ctl.seconds_left() is not None and shown == ["whole"]

@@ -22,11 +22,9 @@ TEXT = "a: 1\nb: [x, y]\nc: {d: hello}\na: 2\n"  # a duplicate key, reported eve
 
 @pytest.fixture
 def cached(tmp_path):
-    """The parse cache in a folder of the test's own; off again afterwards."""
-    before = cache.folder()
+    """The parse cache in a folder of the test's own (off again afterwards: conftest.py)."""
     cache.use_folder(tmp_path / "parsed")
-    yield tmp_path / "parsed"
-    cache.use_folder(before)
+    return tmp_path / "parsed"
 
 
 def entries(folder: Path) -> list[Path]:
@@ -67,12 +65,8 @@ def test_a_damaged_entry_is_ignored_and_written_again(cached, damage):
 def test_a_cache_that_cannot_be_written_is_not_used(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    before = cache.folder()
     cache.use_folder(blocker / "parsed")
-    try:
-        assert marks.load_marked("a: 1\n") == ({"a": 1}, {(): (1, 1), ("a",): (1, 4), ("a", "<key>"): (1, 1)})
-    finally:
-        cache.use_folder(before)
+    assert marks.load_marked("a: 1\n") == ({"a": 1}, {(): (1, 1), ("a",): (1, 4), ("a", "<key>"): (1, 1)})
 
 
 def test_old_entries_are_dropped(cached, monkeypatch):
@@ -113,8 +107,7 @@ def test_the_games_strings_from_the_cache_are_the_strings_parsed(cached):
 
 def test_damaged_strings_in_the_cache_are_read_again(cached):
     parsed = strings._read_catalogue(strings.LOCALE)
-    k = cache.key("locale", *[f"{p.name}\0{p.read_text(encoding='utf-8-sig')}"
-                              for p in sorted(p for ps in strings._files(strings.LOCALE).values() for p in ps)])
+    k = strings._locale_key(strings.LOCALE)
     cache.put(k, ({"en": {"title.play": 5}}, "not meta", [("f", "x", 1, "m")]))
     again = strings._read_catalogue(strings.LOCALE)
     assert again.tables == parsed.tables
@@ -161,9 +154,8 @@ def test_the_title_is_drawn_before_the_engine_and_the_rest_are_imported(tmp_path
 
 
 def test_the_warm_up_draws_a_screen_at_a_time_and_the_title_stays_the_title():
-    from ui_support import SAMPLE as UI_SAMPLE
     from ui_support import make_app
-    app = make_app(UI_SAMPLE)
+    app = make_app()
     steps = 0
     while app.warm_pending:
         assert app.idle_work()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from ui_support import WEEK, key, make_app
+from ui_support import WEEK, key, make_app, through_week
 
 from game.window import loop
 
@@ -46,12 +46,7 @@ def check(app, what: str) -> bool:
 def test_partial_frames_draw_what_a_whole_redraw_draws(size):
     app = make_app(WEEK, size=size)
     partials, screens, kept = 0, set(), 0
-    for _ in range(300):
-        top = app.top
-        if top.name == "title" and screens:
-            break
-        key(app, pygame.K_1 if top.name == "scene" else pygame.K_RETURN)
-        top = app.top
+    for top in through_week(app):
         screens.add(top.name)
         for step in range(6):  # the score counting, the notices sliding in, a stamp landing
             app.now += 0.05
@@ -192,12 +187,7 @@ def test_a_still_layer_covers_whatever_its_surface_held(high_contrast):
         assert pictures[0] == pictures[1], f"{screen.name}: the surface's old content shows through"
         seen.add(screen.name)
 
-    for _ in range(300):
-        top = app.top
-        if top.name == "title" and len(seen) > 1:
-            break
-        key(app, pygame.K_1 if top.name == "scene" else pygame.K_RETURN)
-        top = app.top
+    for top in through_week(app):
         if top.name not in seen:
             same_over_anything(top)
             if top.name == "scene":

@@ -3,7 +3,7 @@ on the week's own screens; changed there, they apply to the page the player came
 from __future__ import annotations
 
 import pygame
-from ui_support import SAMPLE, button, click, key, make_app
+from ui_support import SAMPLE, button, click, key, make_app, through_week
 
 
 def ways_to_settings(screen) -> set[str]:
@@ -68,11 +68,7 @@ def test_with_reduced_motion_nothing_on_any_screen_moves():
     app = make_app(SAMPLE, size="1024x768")
     app.settings.reduced_motion = True
     checked = set()
-    for _ in range(400):
-        top = app.top
-        if top.name == "title" and checked:
-            break
-        key(app, pygame.K_1 if top.name == "scene" else pygame.K_RETURN)
+    for _ in through_week(app, 400):
         for _ in range(2):  # (a page that goes on by itself after a while is not motion: the next is checked)
             app.frame([], 0.02)
             before = app.top

@@ -55,6 +55,16 @@ def key(app: App, k: int, mod: int = 0) -> None:
     app.frame([pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)], 0.02)
 
 
+def through_week(app: App, limit: int = 300):
+    """Press through the week and its debrief from the title (1 on a scene, Enter elsewhere),
+    yielding each screen a key brings, the title it comes back to last."""
+    for _ in range(limit):
+        key(app, pygame.K_1 if app.top.name == "scene" else pygame.K_RETURN)
+        yield app.top
+        if app.top.name == "title":
+            return
+
+
 def button(app: App, name: str):
     for b in app.top.buttons:
         if b.name == name:

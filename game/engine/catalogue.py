@@ -115,6 +115,12 @@ class Catalogue:
         self.meta: Mapping[str, Mapping[str, Any]] = meta if meta is not None else {}  # per language: name, plural
         self._rules: dict[str, PluralRule] = {}
 
+    def __eq__(self, other: object) -> bool:  # (the plural rules are derived: not compared)
+        return isinstance(other, Catalogue) and \
+            (self.tables, self.fallback, self.meta) == (other.tables, other.fallback, other.meta)
+
+    __hash__ = None  # type: ignore[assignment]  # its tables are mappings
+
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(self.tables)

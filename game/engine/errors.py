@@ -1,31 +1,18 @@
 """Errors that name the file, the line and what is wrong."""
 from __future__ import annotations
 
+from typing import NamedTuple
 
-class Problem:
-    """One thing wrong in a file, and where. A plain class (so are the string catalogue's and the
-    settings'): the title needs them before its first frame, and importing dataclasses (with
-    inspect) would cost a tenth of that frame's start-up."""
 
-    __slots__ = ("file", "line", "column", "message")
+class Problem(NamedTuple):
+    """One thing wrong in a file, and where. A named tuple, not a dataclass (so are the palette and
+    the layout; the string catalogue's classes and the settings are plain): the title needs them
+    before its first frame, and making a dataclass costs most of a millisecond."""
 
-    def __init__(self, file: str, line: int, column: int, message: str) -> None:
-        self.file = file
-        self.line = line  # 1-based; 0 when unknown
-        self.column = column  # 1-based; 0 when unknown
-        self.message = message
-
-    def _key(self) -> tuple[str, int, int, str]:
-        return (self.file, self.line, self.column, self.message)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Problem) and other.__class__ is self.__class__ and self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return f"Problem({self.file!r}, {self.line}, {self.column}, {self.message!r})"
+    file: str
+    line: int  # 1-based; 0 when unknown
+    column: int  # 1-based; 0 when unknown
+    message: str
 
     def __str__(self) -> str:
         if self.line:

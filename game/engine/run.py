@@ -251,10 +251,7 @@ class Run(Days):
         else:
             scene = self.scenario.scenes[target]
             if scene.day > st.day:
-                if lean:
-                    self._end_days_lean(scene.day)
-                else:
-                    self._end_days(scene.day)
+                self._end_days(scene.day)  # (the lean path's own, for a lean run)
             st.scene = scene
             st.day = scene.day
             if st.pending or scene.on_enter or scene.gate is not None:

@@ -183,7 +183,8 @@ class Stats:
 
     def _start_fresh(self) -> None:
         """Set the damaged file aside and open a fresh one, leaving a notice either way."""
-        moved = self._set_aside()
+        assert self.path is not None
+        moved = set_aside(self.path)
         if moved is None:
             self.notice = Notice("debrief.stats.unavailable", {"reason": "damaged"})
             return
@@ -203,10 +204,6 @@ class Stats:
                 pass
             self._conn = None
         self._start_fresh()
-
-    def _set_aside(self) -> Optional[Path]:
-        assert self.path is not None
-        return set_aside(self.path)
 
     def close(self) -> None:
         with self._lock:

@@ -91,15 +91,21 @@ def catalogue() -> Catalogue:
     return _catalogue
 
 
-def _read_catalogue(folder: Path) -> Catalogue:
-    """The merged tables as a catalogue: from the cache when the files are as they were (the
-    title needs them before anything else; parsing them takes longer than the rest of its frame)."""
+def _locale_key(folder: Path) -> str:
+    """The parse cache's key for the language files in `folder` ("" when they cannot be read:
+    read_locale reports it)."""
     files = sorted((p.name, p) for paths in _files(folder).values() for p in paths)
     try:
         texts = [f"{name}\0{path.read_text(encoding='utf-8-sig')}" for name, path in files]
     except (OSError, UnicodeDecodeError):
-        texts = []  # read_locale reports it
-    k = cache.key("locale", *texts) if texts and cache.folder() else ""
+        return ""
+    return cache.key("locale", *texts) if texts else ""
+
+
+def _read_catalogue(folder: Path) -> Catalogue:
+    """The merged tables as a catalogue: from the cache when the files are as they were (the
+    title needs them before anything else; parsing them takes longer than the rest of its frame)."""
+    k = _locale_key(folder) if cache.folder() else ""
     kept = _from_plain(cache.get(k)) if k else None
     if kept is not None:
         tables, meta, _problems[:] = kept
@@ -134,13 +140,11 @@ def _from_plain(kept: Any) -> Optional[tuple[dict[str, dict[str, Text]], dict[st
         return None
 
 
-def use_catalogue(replacement: Catalogue) -> Catalogue:
-    """Put another catalogue in place of the game's strings (the pseudo-language); the one it replaced."""
+def use_catalogue(replacement: Catalogue) -> None:
+    """Put another catalogue in place of the game's strings (the pseudo-language)."""
     global _catalogue
-    before = catalogue()
     with _lock:
         _catalogue = replacement
-    return before
 
 
 def languages() -> dict[str, str]:

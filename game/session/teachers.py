@@ -202,7 +202,6 @@ def write_materials(lang: str, folder: Union[str, "os.PathLike[str]"]) -> Path:
     for a language without materials, OSError when the folder cannot be written."""
     text = render(lang)
     where = Path(folder).absolute()
-    where.mkdir(parents=True, exist_ok=True)
     target = where / file_name(lang)
     write_text_atomic(str(target), text, mode=0o644)  # readable by the browser, whoever runs it
     return target

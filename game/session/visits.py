@@ -135,7 +135,7 @@ class Visits:
         self._start_fresh()
 
     def _start_fresh(self) -> None:
-        moved = self._set_aside()
+        moved = set_aside(self.path)
         if moved is None:
             self.notice = (f"scored: the visit counts file {self.path} is damaged and cannot be moved; "
                            f"visits are not counted.")
@@ -147,9 +147,6 @@ class Visits:
             self._conn = self._connect()
         except (sqlite3.Error, OSError) as exc:
             self.notice = f"scored: visits are not counted ({exc})."
-
-    def _set_aside(self) -> Optional[Path]:
-        return set_aside(self.path)
 
     def close(self) -> None:
         with self._lock:

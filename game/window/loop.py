@@ -111,7 +111,7 @@ def draw(app: "App") -> None:
         if kiosk.attract or kiosk.seconds_left() is not None:
             app.layers.unshown()  # its band or countdown lies over the screen
     changed = app.layers.updated
-    if changed is None or len(drawn) > 1:
+    if changed is None:  # a whole frame, or one with something over the screen (unshown)
         pygame.display.flip()
     else:
         pygame.display.update(changed)  # a repeat frame: only the areas that may have changed
@@ -183,10 +183,10 @@ def run(app: "App") -> int:
         dt = min(0.1, now - last)
         last = now
         drew = frame(app, events, dt)
-        if bench_ready and drew and app.scenario is not None and not app.loading and \
+        if bench_ready and app.scenario is not None and not app.loading and \
                 any(e.type == LOADED for e in events):
-            # the week can start: loaded, and this frame's title shows it (a pointer or a key from
-            # now on starts it: the warm-up and the sounds follow, between frames)
+            # the week can start: loaded, and this frame (LOADED makes the title draw again) shows
+            # it; a pointer or a key from now on starts it (the warm-up and the sounds follow)
             print(f"READY {time.time():.6f}", flush=True)
             return 0
         if drew or events:
@@ -194,9 +194,6 @@ def run(app: "App") -> int:
             clock.tick(60)
         else:
             idle_frames += 1
-            if bench_ready and app.scenario is not None and not app.loading:  # (nothing was drawn)
-                print(f"READY {time.time():.6f}", flush=True)
-                return 0
             if idle_frames > 3 and idle_work(app):
                 continue
             # nothing moves: sleep until input (short naps keep touch latency low)

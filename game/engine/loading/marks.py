@@ -90,6 +90,16 @@ _LEADING = re.compile(r"^([ \t]*(?:- +)*)", re.M)
 _SPECIAL = re.compile(r"[\[\]{}'\"]")  # all precheck looks at: the rest cannot nest or quote
 
 
+def _opens_scalar(text: str, i: int) -> bool:
+    """Whether the quote at `i` begins a quoted scalar: it stands where a value begins (the line's
+    start, or after `:`, `-`, `[`, `{` or `,` and blanks). Mid-text, as in rock 'n' roll, it
+    quotes nothing, and must not hide the brackets after it."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] in "\n:-[{,"
+
+
 def precheck(text: str) -> None:
     """Refuse input too big, or nested too deeply, for the parser (libyaml recurses and would crash)."""
     if len(text) > MAX_BYTES:
@@ -100,8 +110,8 @@ def precheck(text: str) -> None:
         if quote:
             if ch == quote:
                 quote = ""
-        elif ch in "'\"":
-            quote = ch if (i == 0 or text[i - 1] in " \t\n[{,:-") else ""
+        elif ch in "'\"" and _opens_scalar(text, i):
+            quote = ch
         elif ch in "[{":
             depth += 1
             if depth > MAX_DEPTH:

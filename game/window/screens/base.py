@@ -49,9 +49,13 @@ class Screen(Controls):
         self.serial = Screen._serials
 
     # ----- life ----------------------------------------------------------------------------
+    def layout_key(self) -> tuple:
+        """What a layout depends on: laid out again when it changes."""
+        st = self.app.settings
+        return (self.app.layout, st.lang, st.text_size, st.transparent, self.app.layout_epoch)
+
     def ensure_layout(self) -> None:
-        key = (self.app.layout, self.app.settings.lang, self.app.settings.text_size,
-               self.app.settings.transparent, self.app.layout_epoch)
+        key = self.layout_key()
         if key != self.laid_out_for:
             self.laid_out_for = key
             keep = self.focus
@@ -151,8 +155,13 @@ class Screen(Controls):
     def dynamic_areas(self) -> list[pygame.Rect]:
         """Where draw_dynamic may draw: the buttons, with room for their shadow, focus ring and a
         pressed button's shift."""
+        areas = [self.button_area(b) for b in self.buttons]
+        return [a for a in areas if a.w > 0 and a.h > 0] + self.part_areas()
+
+    def button_area(self, b: Button) -> pygame.Rect:
+        """Where a button may draw (its shadow, focus ring and pressed shift included)."""
         m = self.app.layout.px(BUTTON_MARGIN)
-        return [b.rect.inflate(2 * m, 2 * m) for b in self.buttons] + self.part_areas()
+        return b.rect.inflate(2 * m, 2 * m)
 
     def part_areas(self) -> list[pygame.Rect]:
         """Where draw_dynamic draws besides the buttons (a scene's panel)."""
@@ -175,13 +184,15 @@ class Screen(Controls):
         layers.drawn_ahead(depth, key)
         return True
 
-    def draw_off_screen(self, screen: "Screen") -> None:
+    def draw_off_screen(self, screen: "Screen", still: bool = True) -> None:
         """Draw `screen` once where no screen draws now (its words, cards, faces and buttons get
-        cached), keeping nothing of it."""
+        cached), keeping nothing of it; its buttons only, without `still` (its still layer is to
+        be drawn ahead)."""
         layers, depth = self.app.layers, len(self.app.stack)
         layer = layers.spare(depth, self.app.surface.get_size(), self.app.surface)
         screen.ensure_layout()
-        screen.draw_static(layer)
+        if still:
+            screen.draw_static(layer)
         screen.draw_buttons(layer)
         layers.forget(depth)
 
@@ -217,9 +228,6 @@ class Screen(Controls):
         """The static layer must be drawn again (e.g. after scrolling)."""
         self.static_version += 1
         self.app.dirty = True
-
-    def back(self) -> None:
-        """Escape: go back where that makes sense (overridden)."""
 
     def auto(self, player) -> Optional[Callable[[], None]]:
         """What autoplay does on this screen (None: nothing)."""

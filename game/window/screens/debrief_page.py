@@ -200,8 +200,7 @@ class DebriefPage(PageSequence, Screen):
     # ----- drawing --------------------------------------------------------------------------
     def draw_static(self, surf: pygame.Surface) -> None:
         L = self.app.layout
-        draw.backdrop(surf, self.card, L.px(32))
-        draw.flat_card(surf, self.card, L.px(32), (255, 255, 255), (246, 240, 255), shadow_px=L.px(12))
+        draw.page_card(surf, self.card, L.px(32), (255, 255, 255), (246, 240, 255), L.px(12))
         draw_text(surf, L, self.title(), "title", self.title_rect, theme.INK)
         if self.sub_rect is not None:
             draw_text(surf, L, self.subtitle(), "body", self.sub_rect, theme.INK_SOFT)

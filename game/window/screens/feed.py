@@ -55,13 +55,18 @@ def post_stars(likes: int, score, low: int, high: int) -> float:
     return round(min(5.0, base * 0.8 + bonus), 1)
 
 
+def phone_screen(layout, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+    """The phone's screen and the app's bar on it, for a phone at `rect`."""
+    scr = rect.inflate(-layout.px(16), -layout.px(16))
+    return scr, pygame.Rect(scr.x, scr.y, scr.w, bar_height(layout))
+
+
 def draw_phone_body(app, surf: pygame.Surface, rect: pygame.Rect) -> None:
     """The phone, its screen and the app's bar: the same for every feed at a size."""
     L = app.layout
+    scr, bar = phone_screen(L, rect)
     draw.card(surf, rect, L.px(36), (60, 56, 92), (38, 34, 64), gloss=True)
-    scr = rect.inflate(-L.px(16), -L.px(16))
     draw.card(surf, scr, L.px(28), (250, 246, 255), (238, 232, 255))
-    bar = pygame.Rect(scr.x, scr.y, scr.w, bar_height(L))
     draw.card(surf, bar, L.px(28), theme.FEED_TOP, theme.FEED_BOTTOM, gloss=True)
     pygame.draw.rect(surf, theme.FEED_BOTTOM, (bar.x, bar.bottom - L.px(28), bar.w, L.px(28)))
     pygame.draw.rect(surf, (60, 56, 92), (bar.centerx - L.px(30), bar.y + L.px(6), L.px(60), L.px(8)),
@@ -81,8 +86,7 @@ def draw_phone(screen, surf: pygame.Surface, rect: pygame.Rect) -> None:
         draw_phone_body(app, surf, rect)
     else:
         surf.blit(body, rect.topleft)  # one blit, not three cards in strips
-    scr = rect.inflate(-L.px(16), -L.px(16))
-    bar = pygame.Rect(scr.x, scr.y, scr.w, bar_height(L))
+    scr, bar = phone_screen(L, rect)
     view = pygame.Rect(scr.x + L.px(10), bar.bottom + L.px(10), scr.w - L.px(20), scr.bottom - bar.bottom - L.px(20))
     clip = surf.get_clip()
     surf.set_clip(view)

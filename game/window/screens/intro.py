@@ -90,8 +90,7 @@ class IntroScreen(Screen):
     def draw_static(self, surf: pygame.Surface) -> None:
         app, L = self.app, self.app.layout
         sc, run, sv = app.scenario, app.run, self.sv
-        draw.backdrop(surf, self.card, L.px(32))
-        draw.flat_card(surf, self.card, L.px(32), (255, 255, 255), (246, 240, 255), shadow_px=L.px(12))
+        draw.page_card(surf, self.card, L.px(32), (255, 255, 255), (246, 240, 255), L.px(12))
         sv.draw_bar(surf, self.card.right - L.px(16), L.px(6))
         with sv.clipped(surf, L.px(12)):
             surf.blit(portrait(sc.player_portrait, self.face), sv.at(pygame.Rect(0, 0, 1, 1)).topleft)

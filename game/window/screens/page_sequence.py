@@ -68,14 +68,12 @@ class PageSequence:
         for j in (i + 1, i - 1):
             if 0 <= j < len(pages) and isinstance(pages[j], PageSequence):
                 page = pages[j]
-                key = (self.app.layout, self.app.settings.lang, self.app.settings.text_size,
-                       self.app.settings.transparent, self.app.layout_epoch)
-                if page.laid_out_for != key:
+                if page.laid_out_for != page.layout_key():
                     page.ensure_layout()
                     return True
-                if not page.warmed:  # its text drawn once off screen: the fonts' caches are filled
+                if not page.warmed:  # drawn once off screen: the fonts' caches are filled
                     page.warmed = True
-                    self.draw_off_screen(page)
+                    self.draw_off_screen(page, still=j != i + 1)  # the next one's is drawn ahead next
                     return True
         return self.draw_next_ahead()
 
@@ -90,10 +88,7 @@ class PageSequence:
     def release_far(self) -> None:
         """Drop the laid-out bodies of pages more than one away (at 1920x1080 a long page's body
         is megabytes); prepare_next lays out the neighbours again while the player reads."""
-        pages = self.pages
-        if self not in pages:
-            return
-        i = pages.index(self)
+        pages, i = self.pages, self.index
         for j, page in enumerate(pages):
             if abs(j - i) > 1 and isinstance(page, PageSequence) and page.laid_out_for is not None:
                 page.release()

@@ -108,12 +108,16 @@ class PlayScreen(Screen):
         return (app.surface.get_size(), theme.palette.name, theme.HIGH, app.layout.text_scale,
                 app.settings.transparent, tuple(R.top), tuple(R.main))
 
+    def frame_held(self) -> bool:
+        """Whether the layer holds this screen's frame already (left by the screen before)."""
+        return self.held_frame is not None and self.held_frame == self.frame_key()
+
     def draw_frame_static(self, surf: pygame.Surface) -> Regions:
         """The still parts around the main card: background and top bar. Over the same frame left
         by the screen before, only the top bar's card and words are drawn again (its shadow and
         the backdrop are there already)."""
         app = self.app
-        same = self.held_frame is not None and self.held_frame == self.frame_key()
+        same = self.frame_held()
         if not same:
             surf.blit(draw.background(*surf.get_size()), (0, 0))
         R = self.regions()
@@ -124,7 +128,7 @@ class PlayScreen(Screen):
     def draw_main_card(self, surf: pygame.Surface, card: pygame.Rect) -> None:
         """The main card, filled afresh; its shadow only where the frame was not there already."""
         L = self.app.layout
-        same = self.held_frame is not None and self.held_frame == self.frame_key()
+        same = self.frame_held()
         draw.flat_card(surf, card, L.px(28), (255, 255, 255), (248, 244, 255), shadow_px=0 if same else L.px(10))
 
     def parts(self) -> list[Part]:

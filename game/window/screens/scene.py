@@ -12,7 +12,6 @@ from ..ui.parts import Panel, Part
 from ..ui.text import line_h, measure, style_font
 from ..ui.widgets import Button, choice_height
 from . import feed, gate, sanction, scene_card
-from .base import BUTTON_MARGIN
 from .play import PANEL_SETTLED_MARGIN, PlayScreen
 
 
@@ -253,8 +252,8 @@ class SceneScreen(PlayScreen):
             if not self.parts_settled():
                 self.clipped(surf, lambda: paint(self, surf, rect))
                 return
-            m, b = self.app.layout.px(PANEL_SETTLED_MARGIN), self.app.layout.px(BUTTON_MARGIN)
-            others = self.painted_areas() + [btn.rect.inflate(2 * b, 2 * b) for btn in self.buttons]
+            m = self.app.layout.px(PANEL_SETTLED_MARGIN)
+            others = self.painted_areas() + [self.button_area(btn) for btn in self.buttons]
             self.clipped(surf, lambda: self.memo_draw(surf, "panel", rect.inflate(2 * m, 2 * m), others, (),
                                                       lambda: paint(self, surf, rect)))
         return [Panel(self.panel, draw_panel)]

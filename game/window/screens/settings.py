@@ -150,10 +150,10 @@ class SettingsScreen(Screen):
         """Only what is in view can be pressed (an option scrolled away lies under the title)."""
         return b.rect.clip(self.view) if b in self.options else b.rect
 
-    def dynamic_areas(self) -> list[pygame.Rect]:
-        """The options are drawn inside the view only: what lies beyond it is never put back."""
-        areas = [a.clip(self.view) if b in self.options else a for b, a in zip(self.buttons, super().dynamic_areas())]
-        return [a for a in areas if a.w > 0 and a.h > 0]
+    def button_area(self, b) -> pygame.Rect:
+        """An option draws inside the view only: what lies beyond it is never put back."""
+        area = super().button_area(b)
+        return area.clip(self.view) if b in self.options else area
 
     def scroll(self, pos, dy: float) -> None:
         new = int(max(0, min(self.content_h - self.view.h, self.offset - dy)))
@@ -183,8 +183,7 @@ class SettingsScreen(Screen):
 
     def draw_static(self, surf: pygame.Surface) -> None:
         app, L = self.app, self.app.layout
-        draw.backdrop(surf, self.card, L.px(30))
-        draw.card(surf, self.card, L.px(30), (255, 255, 255), (244, 238, 255), gloss=True, shadow_px=L.px(12))
+        draw.page_card(surf, self.card, L.px(30), (255, 255, 255), (244, 238, 255), L.px(12), gloss=True)
         draw_text(surf, L, app.ui("title.settings"), "h1", self.title_rect, theme.INK)
         v = self.view
         clip = surf.get_clip()

@@ -237,7 +237,18 @@ def composed(key: tuple, size: tuple[int, int], paint) -> pygame.Surface | None:
         paint(surf)
         surf.set_colorkey(KEY)
         return surf
-    return _cached(("composed", size, theme.palette.name, theme.HIGH) + key, make)
+    return _cached(("composed", size, theme.palette.name) + key, make)
+
+
+def page_card(surf: pygame.Surface, rect: pygame.Rect, radius: int, color, bottom, shadow_px: int,
+              gloss: bool = False) -> None:
+    """A screen's one big card over the backdrop (copied only where the card leaves it showing, so
+    both take the same radius): drawn flat, or glossy from the cache."""
+    backdrop(surf, rect, radius)
+    if gloss:
+        card(surf, rect, radius, color, bottom, gloss=True, shadow_px=shadow_px)
+    else:
+        flat_card(surf, rect, radius, color, bottom, shadow_px=shadow_px)
 
 
 def flat_card(surf: pygame.Surface, rect: pygame.Rect, radius: int, color, bottom=None, gloss: bool = False,

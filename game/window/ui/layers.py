@@ -120,11 +120,12 @@ class Layers:
         self.shown, self.shown_areas = shown, areas
 
     def unshown(self) -> None:
-        """Something else was drawn over the window (an overlay, the kiosk's band): the next frame
-        restores all of it."""
+        """Something else was drawn over the window (an overlay, the kiosk's band): this frame shows
+        all of it, and the next restores all of it."""
         self.shown = None
         self.shown_areas = []
         self.drawn = {}
+        self.updated = None
 
     def keep_memos(self, window: pygame.Surface) -> bool:
         """Copy one group of what the last frame drew into its memo, while the player reads: a whole

@@ -107,9 +107,3 @@ def paint_marker(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, 
     pygame.draw.polygon(surf, theme.INK, [(x, track.bottom + L.px(2)), (x - L.px(7), track.bottom + L.px(12)),
                                            (x + L.px(7), track.bottom + L.px(12))])
     glyphs.shape(surf, tier.shape, (x, track.centery), L.px(10), col, theme.INK)
-
-
-def paint(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, shown: float) -> None:
-    """The range min..max in tier colours, the gates marked, and where the score (as shown now) stands."""
-    paint_track(app, surf, rect, opened(app, shown))
-    paint_marker(app, surf, rect, shown)
