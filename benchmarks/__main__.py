@@ -30,28 +30,42 @@ def env(home: str) -> dict[str, str]:
     return e
 
 
-def first_frame(cmd: list[str], e: dict[str, str], mark: str = "FIRST_FRAME") -> float:
+def first_frame(cmd: list[str], e: dict[str, str], mark: str = "FIRST_FRAME") -> tuple[float, float]:
+    """Seconds from starting `cmd` until it printed `mark`, and the CPU seconds its process had used
+    by then (steadier on a shared machine than the wall clock)."""
     t0 = time.time()
     out = subprocess.run(cmd, env=e, cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
     for line in out.splitlines():
         if line.startswith(mark + " "):
-            return float(line.split()[1]) - t0
+            _, at, cpu = line.split()
+            return float(at) - t0, float(cpu)
     raise RuntimeError(f"no {mark} from {cmd}: {out!r}")
 
 
-def startup(home: str, runs: int) -> tuple[float, float, float]:
-    """Medians: the title's first frame, the week ready to start (loaded, the title showing it), a bare window.
+def startup(home: str, runs: int) -> dict[str, float]:
+    """Medians, wall and CPU seconds: the title's first frame (`startup`), the week ready to start
+    (loaded, the title showing it: `ready`), a bare window (`base`); and the medians of each round's
+    ratio to the bare window (`startup_ratio`, `ready_ratio`, and their `_cpu_ratio`s).
     The game's modules are compiled first, as installing it does (pip writes their bytecode), so that
     a clone under PYTHONDONTWRITEBYTECODE is measured as the installed game a player starts."""
     e = env(home)
     subprocess.run([sys.executable, "-m", "compileall", "-q", "game"], cwd=ROOT, check=True,
                    env=dict(e, PYTHONDONTWRITEBYTECODE=""))
-    base, game, ready = [], [], []
+    found: dict[str, list[tuple[float, float]]] = {"base": [], "startup": [], "ready": []}
     for _ in range(runs):  # interleaved, so all see the same machine
-        base.append(first_frame([sys.executable, "-m", "benchmarks.baseline", "startup"], e))
-        game.append(first_frame([sys.executable, "-m", "game"], dict(e, SCORED_BENCH_FIRST_FRAME="1")))
-        ready.append(first_frame([sys.executable, "-m", "game"], dict(e, SCORED_BENCH_READY="1"), "READY"))
-    return statistics.median(game), statistics.median(ready), statistics.median(base)
+        found["base"].append(first_frame([sys.executable, "-m", "benchmarks.baseline", "startup"], e))
+        found["startup"].append(first_frame([sys.executable, "-m", "game"], dict(e, SCORED_BENCH_FIRST_FRAME="1")))
+        found["ready"].append(first_frame([sys.executable, "-m", "game"], dict(e, SCORED_BENCH_READY="1"), "READY"))
+    out = {}
+    for name, pairs in found.items():
+        out[name] = statistics.median(p[0] for p in pairs)
+        out[name + "_cpu"] = statistics.median(p[1] for p in pairs)
+        if name != "base":  # each start beside the bare window started just before it: the speed
+            # of a shared machine drifts between starts, less within one round
+            for i, kind in ((0, ""), (1, "_cpu")):
+                out[f"{name}{kind}_ratio"] = statistics.median(
+                    p[i] / b[i] for p, b in zip(pairs, found["base"]))
+    return out
 
 
 def cpu_seconds(pid: int) -> float:
@@ -115,8 +129,9 @@ def main(argv=None) -> int:
     scenario = default_scenario()
     home = tempfile.mkdtemp(prefix="scored-bench-")
     e = env(home)
-    runs = 3 if args.quick else 7
-    su, ready, base_su = startup(home, runs)
+    runs = 5 if args.quick else 15  # medians: the machine is shared, single starts swing by a third
+    starts = startup(home, runs)
+    su, ready, base_su = starts["startup"], starts["ready"], starts["base"]
     idle_seconds = 3.0 if args.quick else args.idle_seconds
     idle = idle_cpu([sys.executable, "-m", "game"], e, idle_seconds)
     base_idle = idle_cpu([sys.executable, "-m", "benchmarks.baseline", "idle"], e, idle_seconds)
@@ -148,7 +163,8 @@ def main(argv=None) -> int:
         "repeat_frame_cpu_p99_ms_max": repeat, "repeat_frame_worst": repeat_at,
         "repeat_frame_cpu_p99_ms_max_720p": worst("cpu_p99_ms", "1280x720")[0],
         "startup_s": round(su, 4), "ready_s": round(ready, 4), "baseline_startup_s": round(base_su, 4),
-        "startup_ratio": round(su / base_su, 2), "ready_ratio": round(ready / base_su, 2),
+        "startup_ratio": round(starts["startup_ratio"], 2), "ready_ratio": round(starts["ready_ratio"], 2),
+        "startup_cpu_ratio": round(starts["startup_cpu_ratio"], 2), "ready_cpu_ratio": round(starts["ready_cpu_ratio"], 2),
         "idle_cpu_pct_max": round(max(idle, idle_screen), 2), "idle_cpu_worst": idle_at,
         "idle_title_process_cpu_pct": round(idle, 2), "baseline_idle_cpu_pct": round(base_idle, 2),
         "peak_rss_mb_1080p": round(rss_1080, 1), "peak_rss_mb_720p": round(rss, 1),

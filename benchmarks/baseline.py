@@ -1,6 +1,6 @@
 """A bare pygame-ce window (open, fill, flip), measured the same way as the game.
 
-`python -m benchmarks.baseline startup` prints FIRST_FRAME <time> after its first flip;
+`python -m benchmarks.baseline startup` prints FIRST_FRAME <time> <CPU seconds of the process> after its first flip;
 `python -m benchmarks.baseline idle` waits for events (for the idle CPU baseline).
 """
 import os
@@ -18,7 +18,7 @@ def main() -> None:
     screen.fill((240, 230, 250))
     pygame.display.flip()
     if mode == "startup":
-        print(f"FIRST_FRAME {time.time():.6f}", flush=True)
+        print(f"FIRST_FRAME {time.time():.6f} {time.process_time():.6f}", flush=True)
         return
     while True:  # idle: poll and nap, as the game does
         if pygame.event.get(pygame.QUIT):

@@ -35,10 +35,15 @@ def test_an_unchanged_file_is_read_back_not_parsed(cached, monkeypatch):
     dups: list = []
     first = marks.load_marked(TEXT, dups)
     assert len(entries(cached)) == 1
-    monkeypatch.setattr(marks, "precheck", lambda text: pytest.fail("parsed again"))
-    dups_again: list = []
-    assert marks.load_marked(TEXT, dups_again) == first
-    assert [(d.line, d.column, d.message) for d in dups_again] == [(d.line, d.column, d.message) for d in dups]
+    with monkeypatch.context() as m:
+        m.setattr(marks, "precheck", lambda text: pytest.fail("parsed again"))
+        dups_again: list = []
+        value, read_back = marks.load_marked(TEXT, dups_again)
+        assert value == first[0]
+        assert [(d.line, d.column, d.message) for d in dups_again] == [(d.line, d.column, d.message) for d in dups]
+        assert isinstance(read_back, marks.LazyMarks) and not read_back.parsed
+    # the marks are found when asked for, by parsing the text again: the same as the first time
+    assert dict(read_back) == first[1] and read_back[("c", "d")] == (3, 8) and read_back.parsed
     with pytest.raises(marks.YamlProblem, match="duplicate key 'a'"):  # without a list: raised, as parsed
         marks.load_marked(TEXT)
 
@@ -94,6 +99,24 @@ def test_a_changed_scenario_is_checked_again_with_file_line_and_column(cached, t
         _, problems = check_scenario(folder / "scenario.yaml")
         assert [(p.line, p.column) for p in problems if "duplicate key 'format'" in p.message] == [(at + 1, 1)]
         assert all(p.file.endswith("scenario.yaml") for p in problems)
+
+
+def test_a_file_read_back_is_parsed_again_only_to_place_a_problem(cached, tmp_path, monkeypatch):
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE.parent, folder)
+    assert check_scenario(folder)[1] == []  # parsed, and cached
+    with monkeypatch.context() as m:  # unchanged and without problems: nothing is parsed
+        m.setattr(marks, "precheck", lambda text: pytest.fail("parsed again"))
+        assert check_scenario(folder)[1] == []
+    en = folder / "en.yaml"  # a string the scenario uses, gone: the problem stands in scenario.yaml
+    en.write_text(en.read_text(encoding="utf-8").replace("  tue_bills:", "  tue_bils:"), encoding="utf-8")
+    read_back = check_scenario(folder)[1]  # scenario.yaml from the cache, en.yaml parsed
+    cache.use_folder(None)
+    parsed = check_scenario(folder)[1]
+    assert read_back == parsed
+    lines = (folder / "scenario.yaml").read_text(encoding="utf-8").splitlines()
+    where = [(p.line, p.column) for p in read_back if p.file.endswith("scenario.yaml") and "tue_bills" in p.message]
+    assert where and all("tue_bills" in lines[line - 1] for line, _ in where), where
 
 
 def test_the_games_strings_from_the_cache_are_the_strings_parsed(cached):

@@ -60,7 +60,7 @@ def placeholders(text: Text) -> set[str]:
         for form in text.forms.values():
             names |= set(PLACEHOLDER.findall(form))
         return names
-    return set(PLACEHOLDER.findall(text))
+    return set(PLACEHOLDER.findall(text)) if "{" in text else set()
 
 
 def forms(text: Text) -> list[str]:

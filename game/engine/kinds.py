@@ -16,7 +16,13 @@ class Kind(str, Enum):
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
-        return tuple(m.value for m in cls)
+        found = _NAMES.get(cls)
+        if found is None:  # asked for hundreds of times a load: made once
+            found = _NAMES[cls] = tuple(m.value for m in cls)
+        return found
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 class SceneKind(Kind):

@@ -6,7 +6,6 @@ The scenario never changes during a run (ink's Story); what changes lives in the
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Optional
 
 from .draws import key_part
@@ -20,6 +19,7 @@ from .kinds import (
     TimeOfDay,
     Verdict,
 )
+from .records import field, record
 from .rules import Condition, Effect, Rule
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 END = "END"
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Tier:
     id: str
     start: int
@@ -37,14 +37,14 @@ class Tier:
     label: str
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Gate:
     id: str
     at: int
     label: str
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Sanction:
     id: str
     below: Optional[int]
@@ -54,7 +54,7 @@ class Sanction:
     text: Optional[str] = None  # string id of the line under the picture (a default by picture)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Portrait:
     skin: str = "#d9a27c"
     hair: str = "#2b2b2b"
@@ -63,7 +63,7 @@ class Portrait:
     accessory: Accessory = Accessory.NONE
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Person:
     """A friend (with a score) or another speaker (score None)."""
     id: str
@@ -74,27 +74,27 @@ class Person:
     daily: Optional[tuple[int, int]] = None
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Association:
     rule: str
     weights: Mapping[str, float]
     cap: int
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Ratings:
     rule: str
     per_star: float
     neutral: float
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Branch:
     condition: Optional[Condition]
     target: str  # a scene id or END
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Choice:
     id: str
     scene: str
@@ -109,7 +109,7 @@ class Choice:
     synthetic: bool = False  # the "Continue" of a scene without choices
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Post:
     author: str
     text: str
@@ -117,7 +117,7 @@ class Post:
     likes: int
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Scene:
     id: str
     day: int
@@ -141,7 +141,7 @@ class Scene:
         object.__setattr__(self, "always_open", all(c.condition is None for c in self.choices))
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Ending:
     id: str
     condition: Optional[Condition]
@@ -149,7 +149,7 @@ class Ending:
     text: str
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Epilogue:
     """A friend's epilogue for how you treated them; the first that holds wins, else the ending's
     own `epilogue.<ending>.<friend>`."""
@@ -159,7 +159,7 @@ class Epilogue:
     text: str
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Source:
     id: str
     outlet: str
@@ -170,7 +170,7 @@ class Source:
     label: bool = False  # the title describes the source (no headline): shown without quotation marks
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Card:
     """A myth card (strings myth.ID.claim / .fact) or a home card (home.ID.title / .text)."""
     id: str
@@ -180,7 +180,7 @@ class Card:
     regions: tuple[str, ...] = ()  # home cards: the players they are meant for (empty: everyone)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class CheckItem:
     """A question of the before/after check; `correct` None for an opinion (never scored). With an
     answer, the string quiz.ID.why may say why it is right."""
@@ -190,7 +190,7 @@ class CheckItem:
     kiosk: bool = False
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class VerdictGroup:
     """What later reporting found of some rules, privileges and sanctions the week staged."""
     id: str
@@ -202,7 +202,7 @@ class VerdictGroup:
     seed: Optional[str] = None  # which seed article made the claim (string seed.ID: named, never linked)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Material:
     """What the debrief shows besides the analysis of the player's week."""
     myths: tuple[Card, ...] = ()
@@ -213,7 +213,7 @@ class Material:
     feelings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Scenario:
     id: str
     path: str

@@ -5,16 +5,16 @@ effects have no reference to the run and the value types stay immutable.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable, Optional, Union
 
 from .kinds import Status
+from .records import record
 
 #: A compiled condition: a function of the run (see conditions.py and loading/refs.py).
 Condition = Callable[[Any], Any]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Rule:
     """A scoring rule: a fixed delta (low == high) or a range drawn from the run's seed."""
     id: str
@@ -29,13 +29,13 @@ class Rule:
         return (self.low + self.high) / 2
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class ApplyRule:
     rule: Rule
     key: int  # names this effect's random draws (see Run._draw)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class FriendDelta:
     friend: str
     low: int
@@ -44,20 +44,20 @@ class FriendDelta:
     rule: Optional[Rule] = None
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class SetStatus:
     friend: str
     status: Status
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class SetFlag:
     name: str
     value: Union[int, bool]
     add: bool = False
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Rate:
     """A star rating by a person; `expected` is the score change the loader expects of it."""
     by: str
@@ -67,7 +67,7 @@ class Rate:
     expected: float = 0.0
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Later:
     days: int
     scenes: int
@@ -75,7 +75,7 @@ class Later:
     effects: tuple["Effect", ...]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record
 class Maybe:
     chance: float
     then: tuple["Effect", ...]

@@ -12,8 +12,7 @@ True
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import RunError, SaveError
 from .model import Scenario
@@ -22,13 +21,12 @@ from .run import Run
 LOG_VERSION = 1
 
 
-@dataclass
-class RunLog:
+class RunLog(NamedTuple):  # a named tuple: made before the week can start, where a dataclass costs a ms
     scenario: str
     content_hash: str
     seed: int
-    kiosk: bool = False
-    choices: list[str] = field(default_factory=list)
+    kiosk: bool
+    choices: list[str]
 
     @classmethod
     def of(cls, run: Run) -> "RunLog":

@@ -2,11 +2,12 @@
 entries, friends' changes, gate checks, day summaries and the outcome of one choice."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Optional
 
 from .kinds import Origin, Status
 from .model import Ending, Scene
+from .records import record
 from .rules import Later
 
 
@@ -40,13 +41,13 @@ class FriendChange:
     reason: str  # a rule id, "drift", or "" for a plain reaction
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record  # shared (changes.friend_state): made a few hundred times a process, not at every change
 class FriendState:
     score: int
     status: Status = Status.FRIEND
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record  # made by gate_check below, or rarely: not worth a dataclass's making
 class GateCheck:
     gate: str
     at: int
@@ -62,15 +63,15 @@ class GateCheck:
 
 
 _GATE_FIELDS = ("gate", "at", "score", "passed", "step", "day", "scene")
-if GateCheck.__slots__ != _GATE_FIELDS:  # gate_check below sets exactly these
+if getattr(GateCheck, "__slots__") != _GATE_FIELDS:  # gate_check below sets exactly these
     raise TypeError("GateCheck's fields changed: change gate_check too")
 _set_gate, _set_at, _set_score, _set_passed, _set_step, _set_day, _set_scene = (
     GateCheck.__dict__[name].__set__ for name in _GATE_FIELDS)
 
 
 def gate_check(gate: str, at: int, score: int, step: int, day: int, scene: str) -> GateCheck:
-    """The check of a gate, the same as GateCheck(...) but without a frozen dataclass's __init__,
-    which sets every field through object.__setattr__ (3x slower; every week makes some)."""
+    """The check of a gate, the same as GateCheck(...) but without a record's __init__, which sets
+    every field through object.__setattr__ (3x slower; every week makes some)."""
     check = object.__new__(GateCheck)
     _set_gate(check, gate)
     _set_at(check, at)
@@ -82,7 +83,7 @@ def gate_check(gate: str, at: int, score: int, step: int, day: int, scene: str) 
     return check
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@record  # one a day
 class DaySummary:
     day: int
     start_score: int
@@ -97,58 +98,67 @@ class DaySummary:
         return self.end_score - self.start_score
 
 
-@dataclass(slots=True)
 class Outcome:
-    """What one choice did: the score changes and what came of them."""
-    choice: str
-    result: Optional[str]
-    entries: list[LedgerEntry] = field(default_factory=list)
-    friend_changes: list[FriendChange] = field(default_factory=list)
-    ratings: list[tuple[str, int]] = field(default_factory=list)
-    days: list[DaySummary] = field(default_factory=list)
-    gate_check: Optional[GateCheck] = None
-    ending: Optional[str] = None
+    """What one choice did: the score changes and what came of them. (This and RunState are plain
+    classes: they are made before the week can start, where making a dataclass costs a millisecond.)"""
+    __slots__ = ("choice", "result", "entries", "friend_changes", "ratings", "days", "gate_check", "ending")
+
+    def __init__(self, choice: str, result: Optional[str]) -> None:
+        self.choice = choice
+        self.result = result
+        self.entries: list[LedgerEntry] = []
+        self.friend_changes: list[FriendChange] = []
+        self.ratings: list[tuple[str, int]] = []
+        self.days: list[DaySummary] = []
+        self.gate_check: Optional[GateCheck] = None
+        self.ending: Optional[str] = None
 
     @property
     def delta(self) -> int:
         return sum(e.delta for e in self.entries)
 
 
-@dataclass(slots=True)
 class RunState:
     """Everything a run changes; the run alone writes it."""
-    seed: int
-    kiosk: bool
-    score: int
-    scene: Scene
-    day: int
-    friends: dict[str, FriendState]
-    flags: dict[str, Any] = field(default_factory=dict)
-    chosen: set[str] = field(default_factory=set)
-    seen: set[str] = field(default_factory=set)
-    log: list[str] = field(default_factory=list)
-    step: int = 0  # choices taken so far
-    ledger: list[LedgerEntry] = field(default_factory=list)
-    friend_log: list[FriendChange] = field(default_factory=list)
-    ratings: list[tuple[str, int, int]] = field(default_factory=list)  # (by, stars, step)
-    gate_checks: list[GateCheck] = field(default_factory=list)
-    day_summaries: list[DaySummary] = field(default_factory=list)
-    history: list[tuple[int, int, str]] = field(default_factory=list)  # (step, score, scene) after each choice
-    ending: Optional[Ending] = None
-    pending: list[tuple[int, int, Later]] = field(default_factory=list)  # (due day, due scene count, effect)
-    draws: dict[int, int] = field(default_factory=dict)
-    entered: int = 0
-    day_start: int = 0
-    day_entries_from: int = 0
+    __slots__ = ("seed", "kiosk", "score", "scene", "day", "friends", "flags", "chosen", "seen", "log", "step",
+                 "ledger", "friend_log", "ratings", "gate_checks", "day_summaries", "history", "ending", "pending",
+                 "draws", "entered", "day_start", "day_entries_from")
+
+    def __init__(self, *, seed: int, kiosk: bool, score: int, scene: Scene, day: int,
+                 friends: dict[str, FriendState], day_start: int = 0) -> None:
+        self.seed = seed
+        self.kiosk = kiosk
+        self.score = score
+        self.scene = scene
+        self.day = day
+        self.friends = friends
+        self.flags: dict[str, Any] = {}
+        self.chosen: set[str] = set()
+        self.seen: set[str] = set()
+        self.log: list[str] = []
+        self.step = 0  # choices taken so far
+        self.ledger: list[LedgerEntry] = []
+        self.friend_log: list[FriendChange] = []
+        self.ratings: list[tuple[str, int, int]] = []  # (by, stars, step)
+        self.gate_checks: list[GateCheck] = []
+        self.day_summaries: list[DaySummary] = []
+        self.history: list[tuple[int, int, str]] = []  # (step, score, scene) after each choice
+        self.ending: Optional[Ending] = None
+        self.pending: list[tuple[int, int, Later]] = []  # (due day, due scene count, effect)
+        self.draws: dict[int, int] = {}
+        self.entered = 0
+        self.day_start = day_start
+        self.day_entries_from = 0
 
     def copy(self) -> "RunState":
-        """An independent copy: containers of its own, the same entries (which never change).
-        Field by field, as dataclasses.replace would, at a fraction of its cost (the debrief
-        forks the week for every other choice)."""
-        return RunState(
-            seed=self.seed, kiosk=self.kiosk, score=self.score, scene=self.scene, day=self.day,
-            friends=dict(self.friends), flags=dict(self.flags), chosen=set(self.chosen), seen=set(self.seen),
-            log=list(self.log), step=self.step, ledger=list(self.ledger), friend_log=list(self.friend_log),
-            ratings=list(self.ratings), gate_checks=list(self.gate_checks), day_summaries=list(self.day_summaries),
-            history=list(self.history), ending=self.ending, pending=list(self.pending), draws=dict(self.draws),
-            entered=self.entered, day_start=self.day_start, day_entries_from=self.day_entries_from)
+        """An independent copy: containers of its own, the same entries (which never change)."""
+        new = RunState.__new__(RunState)
+        new.seed, new.kiosk, new.score, new.scene, new.day = self.seed, self.kiosk, self.score, self.scene, self.day
+        new.friends, new.flags = dict(self.friends), dict(self.flags)
+        new.chosen, new.seen, new.log, new.step = set(self.chosen), set(self.seen), list(self.log), self.step
+        new.ledger, new.friend_log, new.ratings = list(self.ledger), list(self.friend_log), list(self.ratings)
+        new.gate_checks, new.day_summaries = list(self.gate_checks), list(self.day_summaries)
+        new.history, new.ending, new.pending = list(self.history), self.ending, list(self.pending)
+        new.draws, new.entered = dict(self.draws), self.entered
+        new.day_start, new.day_entries_from = self.day_start, self.day_entries_from
+        return new

@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import random
 import threading
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional
 
 from ..engine.model import CheckItem, Scenario
 from ..engine.run import Run, start
@@ -36,13 +35,12 @@ if TYPE_CHECKING:  # the analysis is imported when a week ends, not before the f
 KIOSK_CHECK = 2  # the kiosk asks at most this many questions
 
 
-@dataclass
-class Step:
+class Step(NamedTuple):
     """What one choice did, in the order a front-end shows it: the days that ended, then the next
     scene (or the ending)."""
     outcome: Outcome
-    days: list[DaySummary] = field(default_factory=list)
-    ended: bool = False
+    days: list[DaySummary]
+    ended: bool
 
 
 class PlaySession:

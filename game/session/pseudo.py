@@ -14,10 +14,10 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 from ..engine.catalogue import Catalogue, Plural, Text
+from ..engine.records import replace
 
 CODE = "en-XA"  # English with accents, in the region code set aside for private use (as browsers name it)
 NAME = "[Pšéûðö]"

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from ..engine.errors import SaveError
 from ..engine.model import Scenario
@@ -24,8 +23,7 @@ VERSION = 2
 LEGACY = "save.json"  # the single slot of version 1
 
 
-@dataclass
-class Saved:
+class Saved(NamedTuple):
     run: Run
     check_before: Optional[dict[str, str]]
 

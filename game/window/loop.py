@@ -187,7 +187,7 @@ def run(app: "App") -> int:
                 any(e.type == LOADED for e in events):
             # the week can start: loaded, and this frame (LOADED makes the title draw again) shows
             # it; a pointer or a key from now on starts it (the warm-up and the sounds follow)
-            print(f"READY {time.time():.6f}", flush=True)
+            print(f"READY {time.time():.6f} {time.process_time():.6f}", flush=True)
             return 0
         if drew or events:
             idle_frames = 0

@@ -2,7 +2,6 @@
 built so far, which later parts refer to."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Union
 
 from ..errors import Problem
@@ -12,34 +11,32 @@ from .marks import Marks, Path, mark_of
 from .naming import ID, kind_name, show, shown_path, suggest
 
 
-@dataclass
 class Builder:
-    path: str
-    file: str = ""
-    marks: Marks = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    # string ids the scenario uses: id -> (what uses it, where); optional ones may be absent
-    used_strings: dict[str, tuple[str, Path]] = field(default_factory=dict)
-    optional_strings: set[str] = field(default_factory=set)
-    string_files: dict[str, tuple[str, dict[str, tuple[int, int]]]] = field(default_factory=dict)
-    flags_set: set[str] = field(default_factory=set)
-    flags_read: dict[str, Path] = field(default_factory=dict)
-    rules: dict[str, Rule] = field(default_factory=dict)
-    friends: dict[str, Person] = field(default_factory=dict)
-    characters: dict[str, Person] = field(default_factory=dict)
-    gates: list[Gate] = field(default_factory=list)
-    sanction_ids: list[str] = field(default_factory=list)
-    scene_ids: set[str] = field(default_factory=set)
-    scene_index: dict[str, int] = field(default_factory=dict)
-    choice_ids: set[str] = field(default_factory=set)
-    ending_ids: list[str] = field(default_factory=list)
-    ratings: Optional[Ratings] = None
-    last_day: int = 7
-    score_range: tuple[int, int] = (350, 950)
+    """Everything one load collects. A plain class (not a dataclass): it is made once a load, and
+    making a dataclass costs a millisecond of the time before the week can start."""
 
-    def __post_init__(self) -> None:
-        if not self.file:
-            self.file = shown_path(self.path)
+    def __init__(self, path: str, file: str = "") -> None:
+        self.path = path
+        self.file = file or shown_path(path)
+        self.marks: Marks = {}
+        self.problems: list[Problem] = []
+        # string ids the scenario uses: id -> (what uses it, where); optional ones may be absent
+        self.used_strings: dict[str, tuple[str, Path]] = {}
+        self.optional_strings: set[str] = set()
+        self.flags_set: set[str] = set()
+        self.flags_read: dict[str, Path] = {}
+        self.rules: dict[str, Rule] = {}
+        self.friends: dict[str, Person] = {}
+        self.characters: dict[str, Person] = {}
+        self.gates: list[Gate] = []
+        self.sanction_ids: list[str] = []
+        self.scene_ids: set[str] = set()
+        self.scene_index: dict[str, int] = {}
+        self.choice_ids: set[str] = set()
+        self.ending_ids: list[str] = []
+        self.ratings: Optional[Ratings] = None
+        self.last_day = 7
+        self.score_range = (350, 950)
 
     @property
     def gate_ids(self) -> list[str]:

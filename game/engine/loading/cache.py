@@ -1,6 +1,7 @@
-"""A cache of parsed files: what a YAML file parses to (its value, marks and duplicate keys; the
-game's own strings merged), kept as JSON (plain values only; a mapping whose keys are not all
-text is written as its pairs) under a hash of the text it was parsed from.
+"""A cache of parsed files: what a YAML file parses to (its value and duplicate keys; the game's
+own strings merged), kept as JSON (plain values only; a mapping whose keys are not all text is
+written as its pairs) under a hash of the text it was parsed from. The lines and columns of its
+values are not kept: only a problem needs them, and then the text is parsed again (marks.LazyMarks).
 
 Parsing is most of a scenario's load; the same text parses to the same result, so an unchanged
 file is read back instead of parsed again. What is built from it is still checked every time. A
@@ -20,7 +21,7 @@ try:  # hashlib's own BLAKE2, without hashlib loading OpenSSL (~5 ms) before the
 except ImportError:  # pragma: no cover - another Python
     from hashlib import blake2b
 
-VERSION = 1          # of the entry's layout and of what the parser returns: bump when either changes
+VERSION = 2          # of the entry's layout and of what the parser returns: bump when either changes
 KEEP = 64            # entries kept; the oldest go first (each edit of a file leaves one behind)
 MAX_ENTRY = 8_000_000
 _DIGEST = 32

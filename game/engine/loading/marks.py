@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Optional
 
 from . import cache
 
@@ -29,7 +29,7 @@ def _import_yaml() -> None:
         _Loader = getattr(module, "CSafeLoader", None) or module.SafeLoader
 
 Path = tuple[Any, ...]
-Marks = dict[Path, tuple[int, int]]
+Marks = Mapping[Path, tuple[int, int]]
 
 MAX_BYTES = 2_000_000   # a scenario or a language file; the shipped week is about 60 KB
 MAX_DEPTH = 40          # levels of nesting; the format needs about 8
@@ -127,7 +127,7 @@ def precheck(text: str) -> None:
 class _Converter:
     def __init__(self, duplicates: list[YamlProblem]):
         self.scalar = _Scalars()
-        self.marks: Marks = {}
+        self.marks: dict[Path, tuple[int, int]] = {}
         self.nodes = 0
         self.duplicates = duplicates  # reported, not raised: the first value is kept
         self.open: set[int] = set()   # nodes being converted: an alias back to one is a loop
@@ -170,20 +170,25 @@ class _Converter:
 
 def load_marked(text: str, problems: list[YamlProblem] | None = None) -> tuple[Any, Marks]:
     """Parse YAML text; return its value and the marks of every path. A duplicate key is added to
-    `problems` (when given) and the file goes on loading; any other problem raises YamlProblem."""
+    `problems` (when given) and the file goes on loading; any other problem raises YamlProblem.
+    Read back from the cache, the marks are found only when asked for (see LazyMarks)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     k = cache.key("yaml", text) if cache.folder() else ""
     kept: Any = cache.get(k) if k else None
     if _entry(kept):  # parsed before, unchanged since
-        value, (paths, lines, columns), dups = kept
-        try:
-            read_back = dict(zip(map(tuple, paths), zip(lines, columns)))
-        except TypeError:  # not paths: parsed again below
-            read_back = None
-        if read_back is not None:
-            _duplicates([YamlProblem(*d) for d in dups], problems)
-            return value, read_back
+        value, dups = kept
+        _duplicates([YamlProblem(*d) for d in dups], problems)
+        return value, LazyMarks(text)
+    value, found, duplicates = _parse(text)
+    if k:
+        cache.put(k, [value, [[d.line, d.column, d.message] for d in duplicates]])
+    _duplicates(duplicates, problems)
+    return value, found
+
+
+def _parse(text: str) -> tuple[Any, dict[Path, tuple[int, int]], list[YamlProblem]]:
+    """The value, marks and duplicate keys of `text` (without its byte order mark)."""
     precheck(text)
     _import_yaml()
     try:
@@ -198,30 +203,57 @@ def load_marked(text: str, problems: list[YamlProblem] | None = None) -> tuple[A
     except RecursionError:
         raise YamlProblem(1, 1, "the file is nested too deeply to read") from None
     if node is None:
-        if k:
-            cache.put(k, [None, [[], [], []], []])
-        return None, {}
+        return None, {}, []
     duplicates: list[YamlProblem] = []
     conv = _Converter(duplicates)
     try:
         value = conv.convert(node, ())
     except RecursionError:
         raise YamlProblem(1, 1, "the file is nested too deeply to read") from None
-    if k:
-        places = list(conv.marks.values())  # the marks as three lists: read back in one go
-        cache.put(k, [value, [list(conv.marks), [p[0] for p in places], [p[1] for p in places]],
-                      [[d.line, d.column, d.message] for d in duplicates]])
-    _duplicates(duplicates, problems)
-    return value, conv.marks
+    return value, conv.marks, duplicates
+
+
+class LazyMarks(Mapping[Path, tuple[int, int]]):
+    """The marks of a file read back from the cache, found by parsing its text again when first
+    asked for. Only a problem needs a line and a column, so a file without one is never parsed
+    (the marks were most of each cache entry, and of reading it back)."""
+
+    def __init__(self, text: str):
+        self._text: Optional[str] = text
+        self._marks: dict[Path, tuple[int, int]] = {}
+
+    def _found(self) -> dict[Path, tuple[int, int]]:
+        if self._text is not None:
+            text, self._text = self._text, None
+            try:
+                self._marks = _parse(text)[1]
+            except YamlProblem:  # it parsed when it was cached; were it ever not to, no marks
+                self._marks = {}
+        return self._marks
+
+    def __getitem__(self, path: Path) -> tuple[int, int]:
+        return self._found()[path]
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._found()
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self._found())
+
+    def __len__(self) -> int:
+        return len(self._found())
+
+    @property
+    def parsed(self) -> bool:
+        """Whether the text was parsed again (tests: a file without problems never is)."""
+        return self._text is None
 
 
 def _entry(kept: Any) -> bool:
-    """A cached parse of the right shape: [value, [paths, lines, columns], [[line, column, message]]]
-    (the entry's digest vouches for the values within)."""
-    return (isinstance(kept, list) and len(kept) == 3 and isinstance(kept[1], list) and len(kept[1]) == 3
-            and all(isinstance(part, list) and len(part) == len(kept[1][0]) for part in kept[1])
-            and isinstance(kept[2], list)
-            and all(isinstance(d, list) and len(d) == 3 and isinstance(d[2], str) for d in kept[2]))
+    """A cached parse of the right shape: [value, [[line, column, message]]] (the entry's digest
+    vouches for the values within)."""
+    return (isinstance(kept, list) and len(kept) == 2 and isinstance(kept[1], list)
+            and all(isinstance(d, list) and len(d) == 3 and isinstance(d[2], str) for d in kept[1]))
 
 
 def _duplicates(duplicates: list[YamlProblem], problems: list[YamlProblem] | None) -> None:

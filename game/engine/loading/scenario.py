@@ -2,21 +2,31 @@
 part and check the whole (the steps are described in loading/__init__.py)."""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-from dataclasses import replace
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from ..catalogue import Catalogue
 from ..errors import Problem, ScenarioError
 from ..kinds import PortraitStyle
 from ..model import Portrait, Scenario, Scene
+from ..records import replace
 from . import checks, material, parts, scenes
 from .builder import Builder
 from .marks import YamlProblem, load_marked
 from .naming import ID, show, suggest
 from .tables import Table, read_table
+
+if TYPE_CHECKING:
+    from hashlib import sha256
+else:  # Python's own SHA-256, without hashlib loading OpenSSL (~3 ms) while the week is made ready
+    try:
+        from _sha256 import sha256  # Python 3.10 and 3.11
+    except ImportError:  # pragma: no cover - Python 3.12 on, or another Python
+        try:
+            from _sha2 import sha256
+        except ImportError:
+            from hashlib import sha256
 
 PLAYER_PORTRAIT = Portrait(skin="#e8b894", hair="#3b2a22", style=PortraitStyle.SHORT, shirt="#c9b8ff")
 TOP_KEYS = ("format", "id", "languages", "start", "score", "player", "goal", "intro", "tiers", "gates",
@@ -62,7 +72,7 @@ def check_scenario(path: str | os.PathLike[str]) -> tuple[Optional[Scenario], li
 
 def content_hash(data: Any) -> str:
     blob = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+    return sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
 def _tables(b: Builder, data: dict[str, Any], langs: list[str]) -> dict[str, Table]:
@@ -77,9 +87,8 @@ def _tables(b: Builder, data: dict[str, Any], langs: list[str]) -> dict[str, Tab
         if not isinstance(name, str) or os.path.isabs(name) or ".." in name.replace("\\", "/").split("/"):
             b.err(("strings", lang), f"the {lang} strings must be a file beside scenario.yaml, not {show(name)}")
             name = f"{lang}.yaml"
-        table = out[lang] = read_table(os.path.join(folder, name), os.path.join(os.path.dirname(b.file), name),
-                                       b.problems)
-        b.string_files[lang] = (table.shown, table.lines)
+        out[lang] = read_table(os.path.join(folder, name), os.path.join(os.path.dirname(b.file), name),
+                               b.problems)
     return out
 
 

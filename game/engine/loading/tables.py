@@ -19,7 +19,7 @@ from ..catalogue import (
 )
 from ..conditions import ConditionError
 from ..errors import Problem
-from .marks import Marks, YamlProblem, load_marked, mark_of
+from .marks import Marks, Path, YamlProblem, load_marked, mark_of
 from .naming import ID, show
 
 Lines = dict[str, tuple[int, int]]
@@ -29,12 +29,23 @@ MAX_TABLE_BYTES = 2_000_000
 class Table:
     """One language file: its texts by id, where each stands, and what it says of its language."""
 
-    def __init__(self, shown: str):
+    def __init__(self, shown: str, marks: Optional[Marks] = None):
         self.shown = shown
         self.texts: dict[str, Text] = {}
-        self.lines: Lines = {}
         self.meta: dict[str, Any] = {}
         self.readable = False
+        self._marks = marks
+        self._paths: dict[str, Path] = {}  # each text's path in the file, for its line
+        self._lines: Optional[Lines] = None
+
+    @property
+    def lines(self) -> Lines:
+        """Where each text stands, found when first asked for (only a problem needs it: read back
+        from the cache, the marks are found by parsing the file again)."""
+        if self._lines is None:
+            marks = self._marks or {}
+            self._lines = {sid: mark_of(marks, path) for sid, path in self._paths.items()}
+        return self._lines
 
 
 def read_table(path: str, shown: str, problems: list[Problem]) -> Table:
@@ -63,6 +74,7 @@ def read_table(path: str, shown: str, problems: list[Problem]) -> Table:
         problems.append(Problem(shown, 1, 1, "a string table must map ids to text"))
         return table
     table.readable = True
+    table._marks = marks
     meta = data.pop(META, None)
     if meta is not None:
         _meta(table, meta, marks, problems)
@@ -71,12 +83,11 @@ def read_table(path: str, shown: str, problems: list[Problem]) -> Table:
 
 
 def _meta(table: Table, meta: Any, marks: Marks, problems: list[Problem]) -> None:
-    line, col = mark_of(marks, (META,))
     if not isinstance(meta, dict):
-        problems.append(Problem(table.shown, line, col, f"{META} must be a mapping such as {{name: English}}"))
+        problems.append(Problem(table.shown, *mark_of(marks, (META,)),
+                                f"{META} must be a mapping such as {{name: English}}"))
         return
     for key, value in meta.items():
-        kline, kcol = mark_of(marks, (META, key))
         if key == "name" and isinstance(value, str) and value.strip():
             table.meta["name"] = value
         elif key == "plural" and isinstance(value, dict):
@@ -84,20 +95,26 @@ def _meta(table: Table, meta: Any, marks: Marks, problems: list[Problem]) -> Non
                 plural_rule({str(k): str(v) for k, v in value.items()})
                 table.meta["plural"] = {str(k): str(v) for k, v in value.items()}
             except ConditionError as exc:
-                problems.append(Problem(table.shown, kline, kcol, f"{META}.plural: {exc}"))
+                problems.append(Problem(table.shown, *mark_of(marks, (META, key)), f"{META}.plural: {exc}"))
         elif key == "fuzzy" and isinstance(value, list) and all(isinstance(v, str) for v in value):
             table.meta["fuzzy"] = list(value)  # translated, to be looked at (`scored validate` names them)
         else:
-            problems.append(Problem(table.shown, kline, kcol, f"{META}: '{key}' must be name: TEXT, "
-                                                                f"plural: {{one: \"n == 1\"}} or fuzzy: [IDS]"))
+            problems.append(Problem(table.shown, *mark_of(marks, (META, key)),
+                                    f"{META}: '{key}' must be name: TEXT, plural: {{one: \"n == 1\"}} or "
+                                    f"fuzzy: [IDS]"))
 
 
-def _flatten(table: Table, data: dict[Any, Any], path: tuple[Any, ...], prefix: str, marks: Marks,
+def _flatten(table: Table, data: dict[Any, Any], path: Path, prefix: str, marks: Marks,
              problems: list[Problem]) -> None:
+    """The texts of `data` under their dotted ids. A mark is looked up only for a problem."""
+    texts, paths = table.texts, table._paths
     for key, value in data.items():
         full = f"{prefix}{key}"
         p = path + (key,)
-        line, col = mark_of(marks, p)
+        if type(key) is str and type(value) is str and value.strip() and full not in texts:
+            texts[full] = value  # most entries: a text under a text id, checked at once
+            paths[full] = p
+            continue
         if not isinstance(key, (str, int)) or isinstance(key, bool):
             problems.append(Problem(table.shown, *mark_of(marks, p + ("<key>",)),
                                     f"the id {full!r} is read as {key!r}, not as text: quote it (\"{str(key).lower()}\")"))
@@ -106,41 +123,43 @@ def _flatten(table: Table, data: dict[Any, Any], path: tuple[Any, ...], prefix: 
             _flatten(table, value, p, full + ".", marks, problems)
             continue
         if full in table.texts:
-            problems.append(Problem(table.shown, line, col, f"duplicate string id '{full}'"))
+            problems.append(Problem(table.shown, *mark_of(marks, p), f"duplicate string id '{full}'"))
             continue
         text: Text
         if isinstance(value, dict):
-            plural = _plural(table, full, value, line, col, problems)
+            plural = _plural(table, full, value, marks, p, problems)
             if plural is None:
                 continue
             text = plural
         elif not isinstance(value, str):
-            problems.append(Problem(table.shown, line, col, f"string '{full}' must be text, not {value!r} (quote it)"))
+            problems.append(Problem(table.shown, *mark_of(marks, p),
+                                    f"string '{full}' must be text, not {value!r} (quote it)"))
             continue
         else:
             text = value
             if not value.strip():
-                problems.append(Problem(table.shown, line, col, f"string '{full}' is empty"))
+                problems.append(Problem(table.shown, *mark_of(marks, p), f"string '{full}' is empty"))
         table.texts[full] = text
-        table.lines[full] = (line, col)
+        table._paths[full] = p
 
 
-def _plural(table: Table, full: str, value: dict[str, Any], line: int, col: int,
+def _plural(table: Table, full: str, value: dict[str, Any], marks: Marks, path: Path,
             problems: list[Problem]) -> Optional[Plural]:
+    def problem(message: str) -> None:
+        problems.append(Problem(table.shown, *mark_of(marks, path), f"string '{full}': {message}"))
+
     count = value.get("count", "n")
     forms = {k: v for k, v in value.items() if k != "count"}
     if not isinstance(count, str) or not ID.match(count):
-        problems.append(Problem(table.shown, line, col, f"string '{full}': count must name a placeholder, "
-                                                        f"not {show(count)}"))
+        problem(f"count must name a placeholder, not {show(count)}")
         return None
     for k, v in forms.items():
         if not isinstance(v, str) or not v.strip():
-            problems.append(Problem(table.shown, line, col, f"string '{full}': the '{k}' form must be text"))
+            problem(f"the '{k}' form must be text")
             return None
     text = Plural(count, forms)
     if count not in placeholders(text):
-        problems.append(Problem(table.shown, line, col, f"string '{full}': a plural counts {{{count}}}, "
-                                                        f"which none of its forms shows"))
+        problem(f"a plural counts {{{count}}}, which none of its forms shows")
     return text
 
 
@@ -156,6 +175,7 @@ def compare_languages(tables: Mapping[str, Table], langs: list[str], problems: l
     for lang in langs:
         if lang in tables:
             everything |= set(tables[lang].texts)
+    first_names = {sid: placeholders(text) for sid, text in first.texts.items()} if first is not None else {}
     for lang in langs:
         t = tables.get(lang)
         if t is None or not t.readable:
@@ -165,26 +185,25 @@ def compare_languages(tables: Mapping[str, Table], langs: list[str], problems: l
                 owner = next(tables[o] for o in langs if o in tables and sid in tables[o].texts)
                 line, col = owner.lines[sid]
                 problems.append(Problem(owner.shown, line, col, f"string '{sid}' is missing in {lang} ({t.shown})"))
+        firsts = first_names if first is not None and t is not first else None
         for sid, text in t.texts.items():
-            line, col = t.lines[sid]
-            names = placeholders(text)
+            names = first_names[sid] if t is first else placeholders(text)
             if known is not None:
                 for name in sorted(names):
                     if not known(sid, name):
-                        problems.append(Problem(t.shown, line, col, f"string '{sid}': unknown placeholder {{{name}}}"))
+                        problems.append(Problem(t.shown, *t.lines[sid], f"string '{sid}': unknown placeholder {{{name}}}"))
             if isinstance(text, Plural):
-                missing = [c for c in ("other",) if c not in text.forms]
-                if missing:
-                    problems.append(Problem(t.shown, line, col, f"string '{sid}': a plural needs an 'other' form"))
+                if "other" not in text.forms:
+                    problems.append(Problem(t.shown, *t.lines[sid], f"string '{sid}': a plural needs an 'other' form"))
                 cats = plural_rule(t.meta.get("plural") or (("one", "n == 1"),))
                 needed = {cats(n) for n in (0, 1, 2, 3, 5, 11, 21, 101, 0.5)}
                 for c in sorted(needed - set(text.forms), key=CATEGORIES.index):
-                    problems.append(Problem(t.shown, line, col, f"string '{sid}': {lang} needs the plural form "
-                                                                f"'{c}' too"))
-            if first is not None and t is not first and sid in first.texts:
-                theirs = placeholders(first.texts[sid])
+                    problems.append(Problem(t.shown, *t.lines[sid], f"string '{sid}': {lang} needs the plural form "
+                                                                     f"'{c}' too"))
+            if firsts is not None and sid in firsts:
+                theirs = firsts[sid]
                 if names != theirs:
                     problems.append(Problem(
-                        t.shown, line, col, f"string '{sid}': placeholders differ from {langs[0]} "
-                                            f"({', '.join(sorted(theirs)) or 'none'} in {langs[0]}, "
-                                            f"{', '.join(sorted(names)) or 'none'} here)"))
+                        t.shown, *t.lines[sid], f"string '{sid}': placeholders differ from {langs[0]} "
+                                                f"({', '.join(sorted(theirs)) or 'none'} in {langs[0]}, "
+                                                f"{', '.join(sorted(names)) or 'none'} here)"))

@@ -2,8 +2,7 @@
 notice without a change (the week cannot be saved), sliding in unless motion is reduced."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 import pygame
 
@@ -18,8 +17,7 @@ if TYPE_CHECKING:
 TOAST_LIFE = FLASH_LIFE  # seconds a notice stays, as long as a friend's flash
 
 
-@dataclass
-class Toast:
+class Toast(NamedTuple):
     delta: Optional[int]  # None: a notice without a change of score
     text: str
     born: float
