@@ -114,3 +114,30 @@ def test_a_new_window_goes_back_to_the_usual_font():
     assert "OpenDyslexic" in str(theme.FONT_FILES["regular"])
     make_app(WEEK, size="1024x768")
     assert "Inter" in str(theme.FONT_FILES["regular"])
+
+
+@pytest.mark.parametrize("size", ["1280x720", "1024x768", "1920x1080"])
+@pytest.mark.parametrize("text_size", ["normal", "large", "larger"])
+@pytest.mark.parametrize("dyslexic", [False, True])
+def test_each_friend_has_room_for_a_name_over_a_score(size, text_size, dyslexic):
+    """The sidebar's list gives every friend a row of two lines (the notices give up room for
+    it); where even then it cannot, the friends are a row of faces."""
+    from ui_support import through_week
+
+    from game.window.screens.play import frame_parts
+    from game.window.ui import friends_panel
+    from game.window.ui.parts import FriendChips, Friends
+    app = make_app(WEEK, size=size, text_size=text_size, dyslexic_font=dyslexic)
+    scene = next(s for s in through_week(app) if s.name == "scene")
+    parts = frame_parts(app, scene.regions())
+    friends = [p for p in parts if isinstance(p, (Friends, FriendChips))]
+    assert len(friends) == 1
+    if not scene.regions().compact and size != "1024x768":  # the notices give up room for the list
+        assert isinstance(friends[0], Friends)
+    if isinstance(friends[0], Friends):
+        rows = [box for *_, box, _ in friends_panel._rows(app, friends[0].rect)]
+        assert len(rows) == len(app.scenario.friends)
+        assert all(box.h + app.layout.px(6) >= friends_panel.row_height(app) for box in rows), (rows, size)
+        assert rows[-1].bottom <= friends[0].rect.bottom
+    else:
+        assert friends[0].rect.w >= app.hud.friend_chips_width()

@@ -33,6 +33,7 @@ from ..session.settings import FIELDS
 from ..session.visits import VisitCounter, Visits
 from . import allocator, display, kiosk_views
 from .screens.pin_pad import PinPadScreen
+from .ui import draw
 
 if TYPE_CHECKING:
     from .context import AppContext
@@ -273,6 +274,7 @@ class KioskController:
             # visitors, rather than whenever the collector gets to it
             self.collect_due = False
             gc.collect()
+            draw.release_large()  # and the cached window-sized surfaces: the kiosk's memory stays level
         if self.attract:
             if not app.autoplaying():  # the demo week ended: back on the title, go again
                 self.attract = False

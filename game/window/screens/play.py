@@ -192,5 +192,13 @@ def frame_parts(app: "ScreenContext", R: Regions) -> list[Part]:
     assert side is not None
     card = pygame.Rect(side.x, side.y, side.w, max(L.px(140), hud.score_card_height()))
     notices = pygame.Rect(side.x, card.bottom + L.px(10), side.w, L.px(160) * min(1.25, L.text_scale))
+    # the friends' list needs a row of two lines for each friend: the notices give up room for it,
+    # down to one notice; where even that is not enough, the friends are a row of faces at the foot
+    need = hud.friends_list_height()
+    if side.bottom - notices.y - hud.notice_height() - L.px(8) < need and hud.friend_chips_width() <= side.w:
+        chips = pygame.Rect(side.x, side.bottom - L.px(56), side.w, L.px(56))
+        notices.h = min(notices.h, chips.y - L.px(8) - notices.y)
+        return [Meter(hud, R.meter), ScoreCard(hud, card), Notices(hud, notices), FriendChips(hud, chips)]
+    notices.h -= max(0, min(need - (side.bottom - notices.bottom - L.px(8)), notices.h - hud.notice_height()))
     friends = pygame.Rect(side.x, notices.bottom + L.px(8), side.w, side.bottom - notices.bottom - L.px(8))
     return [Meter(hud, R.meter), ScoreCard(hud, card), Notices(hud, notices), Friends(hud, friends)]

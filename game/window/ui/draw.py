@@ -71,10 +71,16 @@ def veil(surf: pygame.Surface, color, alpha: int) -> None:
     surf.fill(tuple(c * alpha // 255 for c in color[:3]), special_flags=pygame.BLEND_RGB_ADD)
 
 
-def clear_cache() -> None:
-    for store in _stores:
+def clear_cache(stores: tuple[_Lru, ...] = _stores) -> None:
+    for store in stores:
         store.items.clear()
         store.bytes = 0
+
+
+def release_large() -> None:
+    """Let the window-sized surfaces go (a kiosk between visitors: up to 4 of 8 MB each at 1080p,
+    which the next visitor's screens make again)."""
+    clear_cache((_big,))
 
 
 def vgradient(w: int, h: int, top, bottom) -> pygame.Surface:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..context import ScreenContext
 
 FLASH_LIFE = 7.0  # as long as a notice stays
+SCORE_BELOW = 11  # px: the score's line, its middle this far below the middle of a friend's card
 
 
 def chips_width(app: "ScreenContext") -> int:
@@ -42,13 +43,28 @@ def paint_chips(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect) -
                   max_w=box.right - x - L.px(12))
 
 
+def row_height(app: "ScreenContext") -> int:
+    """The least height of a friend's row in the list: the name's line above the middle of its card
+    and the score's below it (as paint_list_base and paint_list place them), a margin, the gap."""
+    L = app.layout
+    lh = line_h(style_font(L, "small_bold"))
+    half = max(lh - L.px(2), L.px(SCORE_BELOW) + (lh + 1) // 2) + L.px(3)
+    return 2 * half + L.px(6)
+
+
+def list_height(app: "ScreenContext") -> int:
+    """The least height of the whole list: its title and a row for each friend."""
+    sc = app.scenario
+    return app.layout.px(26) + (len(sc.friends) if sc is not None else 0) * row_height(app)
+
+
 def _rows(app: "ScreenContext", rect: pygame.Rect):
     """Each friend's row in the list: (id, person, state, box, portrait size)."""
     L = app.layout
     run, sc = app.run, app.scenario
     top = rect.y + L.px(26)
     n = len(sc.friends)
-    row = min(L.px(66), (rect.bottom - top) // max(1, n))
+    row = min(max(L.px(66), row_height(app)), (rect.bottom - top) // max(1, n))
     size = max(L.px(30), min(L.px(48), row - L.px(10)))
     for i, (fid, person) in enumerate(sc.friends.items()):
         yield fid, person, run.friends[fid], pygame.Rect(rect.x, top + i * row, rect.w, row - L.px(6)), size
@@ -94,7 +110,7 @@ def paint_list(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect,
         tx = box.x + size + L.px(14)
         tier = sc.tier_for(state.score)
         tc = theme.hex_color(tier.color)
-        y2 = box.centery + L.px(11)
+        y2 = box.centery + L.px(SCORE_BELOW)
         glyphs.shape(surf, tier.shape, (tx + L.px(7), y2), L.px(7), tc, theme.darker(tc, 0.6))
         r = draw_line(surf, L, str(state.score), "small_bold", (tx + L.px(18), y2), theme.INK, "midleft")
         x = r.right + L.px(6)

@@ -192,3 +192,9 @@ class Hud:
 
     def friend_chips_width(self) -> int:
         return friends_panel.chips_width(self.app)
+
+    def friends_list_height(self) -> int:
+        return friends_panel.list_height(self.app)
+
+    def notice_height(self) -> int:
+        return toasts.least_room(self.app.layout)

@@ -8,7 +8,7 @@ import pygame
 
 from . import draw, glyphs, theme
 from .friends_panel import FLASH_LIFE
-from .text import draw_line, draw_text, measure, style_font
+from .text import draw_line, draw_text, line_h, measure, style_font
 
 if TYPE_CHECKING:
     from ..context import ScreenContext
@@ -26,6 +26,11 @@ class Toast(NamedTuple):
 def gutter(L: "Layout") -> int:
     """The room left of a notice's words: its arrow and amount (wider with larger text)."""
     return max(L.px(72), L.px(36) + style_font(L, "small_bold").size("−888")[0])
+
+
+def least_room(L: "Layout") -> int:
+    """The height that shows one notice of two lines: the least the notices are given."""
+    return max(L.px(40), 2 * line_h(style_font(L, "small")) + L.px(14))
 
 
 def height(L: "Layout", width: int, toast: Toast) -> int:
