@@ -200,3 +200,19 @@ def test_the_overflow_log_is_bounded():
         text.draw_line(app.surface, app.layout, long, "body", (0, 0), (0, 0, 0), max_w=100)
     assert len(text.OVERFLOWS) == text.MAX_OVERFLOWS
     text.OVERFLOWS.clear()
+
+
+def test_the_fonts_kept_are_bounded_and_lines_keep_their_own_font():
+    """Each text size and typeface a visitor tries makes a dozen fonts: a kiosk keeps only the
+    newest, and a line kept holds the font it was drawn with (never one made later in its place)."""
+    pygame.font.init()
+    first = text.font("regular", 11)
+    line = text.render(first, "Hello", (0, 0, 0))
+    for px in range(12, 12 + text.FONT_CACHE + 10):
+        text.font("regular", px)
+    assert len(text._fonts) == text.FONT_CACHE
+    again = text.font("regular", 11)  # let go of, then made anew
+    assert again is not first
+    assert any(key[0] is first for key in text._renders)  # the kept line holds its own font
+    assert text.render(again, "Hello", (0, 0, 0)) is not line
+    assert text.render(first, "Hello", (0, 0, 0)) is line

@@ -116,7 +116,7 @@ _wrapped: dict[tuple, list[str]] = {}
 def wrap_address(f: pygame.font.Font, url: str, width: int) -> list[str]:
     """An address in lines no wider than `width`, broken after a slash, dash or dot when it can
     (kept: the link button draws it every frame)."""
-    key = (id(f), url, width)
+    key = (f, url, width)  # the font itself: see text.py
     hit = _wrapped.get(key)
     if hit is None:
         if len(_wrapped) > 200:

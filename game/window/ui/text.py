@@ -14,11 +14,16 @@ import pygame
 
 from .theme import FONT_FILES, STYLES, Layout, contrast
 
-_fonts: dict[tuple[str, int], pygame.font.Font] = {}
+# The caches of lines are keyed by the font itself, not its id: a font let go while lines drawn
+# with it are kept stays alive with them, and a new font never takes an old one's place.
+_fonts: "OrderedDict[tuple[str, int], pygame.font.Font]" = OrderedDict()
 _renders: "OrderedDict[tuple, pygame.Surface]" = OrderedDict()
 _wraps: "OrderedDict[tuple, list[str]]" = OrderedDict()
 RENDER_CACHE = 600
 WRAP_CACHE = 2000
+# fonts kept (0.05 ms to make one): a look uses about a dozen; each text size and typeface a
+# visitor tries adds another dozen (a few hundred KB each), which a kiosk must not keep for months
+FONT_CACHE = 24
 OVERFLOWS: list[tuple[str, tuple[int, int, int, int], str]] = []  # (text, box, why)
 MAX_OVERFLOWS = 500  # the newest kept: a process that runs for months must not grow
 # (text, the lowest contrast with what lies under it, large?): recorded only while a list (the
@@ -43,6 +48,10 @@ def font(weight: str, px: int) -> pygame.font.Font:
         except (OSError, FileNotFoundError, pygame.error):
             f = pygame.font.Font(None, px)  # the default font, should the assets be missing
         _fonts[key] = f
+        if len(_fonts) > FONT_CACHE:
+            _fonts.popitem(last=False)
+    else:
+        _fonts.move_to_end(key)
     return f
 
 
@@ -56,7 +65,7 @@ _render_bytes = [0]
 
 
 def render(f: pygame.font.Font, text: str, color) -> pygame.Surface:
-    key = (id(f), text, tuple(color))
+    key = (f, text, tuple(color))
     surf = _renders.get(key)
     if surf is None:
         surf = f.render(text, True, color)
@@ -78,7 +87,7 @@ def clear_caches() -> None:
 
 def wrap(f: pygame.font.Font, text: str, width: int) -> tuple[list[str], bool]:
     """Lines of `text` no wider than `width`; the flag is False when a single word is too wide."""
-    key = (id(f), text, width)
+    key = (f, text, width)
     hit = _wraps.get(key)
     if hit is not None:
         return hit[0], hit[1]
