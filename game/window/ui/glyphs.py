@@ -6,6 +6,8 @@ import math
 
 import pygame
 
+from . import draw
+
 
 def shape(surf: pygame.Surface, kind: str, center, r: int, color, outline=None) -> None:
     """The tier's shape (triangle, diamond, square, circle...), so colour is never alone."""
@@ -43,23 +45,35 @@ def star_points(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
 
 
 def stars(surf: pygame.Surface, x: int, cy: int, r: int, value: float, n: int = 5) -> int:
-    """Draw `n` stars filled to `value` (halves shown as half stars); return the width used."""
-    gold, empty = (255, 196, 61), (222, 216, 236)
+    """Draw `n` stars filled to `value` (halves shown as half stars); return the width used. The row
+    is kept as one surface: the score card repaints it on every frame of a count-up."""
     step = int(r * 2.2)
-    for i in range(n):
+    kinds = tuple(2 if f >= 0.75 else 1 if f >= 0.25 else 0
+                  for f in (max(0.0, min(1.0, value - i)) for i in range(n)))
+    row = draw.composed(("stars", r, kinds), (step * n + 2, 2 * r + 3),
+                        lambda s: _star_row(s, 0, r + 1, r, kinds, step))
+    if row is None:
+        _star_row(surf, x, cy, r, kinds, step)
+    else:
+        surf.blit(row, (x, cy - r - 1))
+    return step * n
+
+
+def _star_row(surf: pygame.Surface, x: int, cy: int, r: int, kinds: tuple[int, ...], step: int) -> None:
+    """Stars empty (0), half (1) or full (2)."""
+    gold, empty = (255, 196, 61), (222, 216, 236)
+    for i, kind in enumerate(kinds):
         cx = x + r + i * step
         pts = star_points(cx, cy, r)
         pygame.draw.polygon(surf, empty, pts)
-        fill = max(0.0, min(1.0, value - i))
-        if fill >= 0.75:
+        if kind == 2:
             pygame.draw.polygon(surf, gold, pts)
-        elif fill >= 0.25:
+        elif kind == 1:
             clip = surf.get_clip()
             surf.set_clip(pygame.Rect(cx - r, cy - r, r, 2 * r).clip(clip) if clip else None)
             pygame.draw.polygon(surf, gold, pts)
             surf.set_clip(clip)
         pygame.draw.polygon(surf, (200, 150, 40), pts, 1)
-    return step * n
 
 
 def icon(surf: pygame.Surface, name: str, center, r: int, color) -> None:
