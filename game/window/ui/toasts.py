@@ -37,6 +37,24 @@ def height(L: "Layout", width: int, toast: Toast) -> int:
     return max(L.px(40), measure(L, toast.text, "small", width - gutter(L) - L.px(6)) + L.px(14))
 
 
+def _body(L: "Layout", surf: pygame.Surface, box: pygame.Rect, toast: Toast) -> None:
+    """A notice's card, its change (or bell) and its words (its shadow is drawn first, apart)."""
+    good = toast.delta is None or toast.delta >= 0
+    col = theme.WARN if toast.delta is None else theme.GOOD if good else theme.BAD
+    draw.flat_card(surf, box, L.px(14), (255, 255, 255), theme.lighter(col, 0.88))
+    pygame.draw.rect(surf, col, (box.x, box.y + L.px(8), L.px(5), box.h - L.px(16)), border_radius=L.px(3))
+    if toast.delta is None:
+        glyphs.icon(surf, "bell", (box.x + L.px(30), box.centery), L.px(9), col)
+    else:
+        sign = f"+{toast.delta}" if toast.delta > 0 else (f"−{-toast.delta}" if toast.delta < 0 else "±0")
+        glyphs.icon(surf, "up" if good else "down", (box.x + L.px(18), box.centery), L.px(6), col)
+        draw_line(surf, L, sign, "small_bold", (box.x + L.px(28), box.centery), col, "midleft")
+    left = gutter(L)
+    draw_text(surf, L, toast.text, "small",
+              pygame.Rect(box.x + left, box.y + L.px(7), box.w - left - L.px(6), box.h - L.px(12)),
+              theme.INK, valign="middle")
+
+
 def paint(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, toasts: list[Toast], more: int) -> None:
     """The notices, then how many more changes there were (`more`) when room is left."""
     L = app.layout
@@ -56,21 +74,15 @@ def paint(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, toasts:
             box.x -= int((1 - age / 0.35) * L.px(30))
         if y + h > rect.bottom:
             break
-        good = toast.delta is None or toast.delta >= 0
-        col = theme.WARN if toast.delta is None else theme.GOOD if good else theme.BAD
-        draw.flat_card(surf, box, L.px(14), (255, 255, 255), theme.lighter(col, 0.88), shadow_px=L.px(4))
-        pygame.draw.rect(surf, col, (box.x, box.y + L.px(8), L.px(5), box.h - L.px(16)),
-                         border_radius=L.px(3))
-        if toast.delta is None:
-            glyphs.icon(surf, "bell", (box.x + L.px(30), box.centery), L.px(9), col)
+        if not theme.HIGH:
+            draw.shadow(surf, box, L.px(14), L.px(4))
+        # the card and its words are kept as one surface: a notice sliding in moves every frame
+        key = ("toast", toast.delta, toast.text, L.text_scale, L.px(100), str(theme.FONT_FILES["regular"]))
+        body = draw.composed(key, box.size, lambda s: _body(L, s, s.get_rect(), toast))
+        if body is None:
+            _body(L, surf, box, toast)
         else:
-            sign = f"+{toast.delta}" if toast.delta > 0 else (f"−{-toast.delta}" if toast.delta < 0 else "±0")
-            glyphs.icon(surf, "up" if good else "down", (box.x + L.px(18), box.centery), L.px(6), col)
-            draw_line(surf, L, sign, "small_bold", (box.x + L.px(28), box.centery), col, "midleft")
-        left = gutter(L)
-        draw_text(surf, L, toast.text, "small",
-                  pygame.Rect(box.x + left, box.y + L.px(7), box.w - left - L.px(6), box.h - L.px(12)),
-                  theme.INK, valign="middle")
+            surf.blit(body, box.topleft)
         y += h + L.px(6)
     if more and toasts and y + L.px(20) <= rect.bottom:
         draw_line(surf, L, app.ui("hud.more_changes", n=more), "tiny", (rect.x + L.px(8), y),
