@@ -2,8 +2,8 @@
 slots=True)` makes them, but without generating code.
 
 `dataclasses` writes each class's methods as source text and compiles it (about half a millisecond
-a class); the scenario's model has some forty classes, all made after the title's first frame and
-before the week can start. A record's methods are shared functions that read the class's field
+a class); the scenario's model and rules have 27 classes, all made after the title's first frame
+and before the week can start. A record's methods are shared functions that read the class's field
 table instead. Building a record costs a little more than building a dataclass, which matters only
 for classes made in the engine's inner loop: those (state.py) stay dataclasses.
 """
@@ -42,13 +42,13 @@ def field(*, default: Any = _MISSING, init: bool = True, repr: bool = True, comp
 
 
 class _Table:
-    """A record class's fields: in order, the ones `__init__` takes (with their defaults), the ones
-    shown and the ones compared."""
-    __slots__ = ("names", "init", "defaults", "required", "allowed", "shown", "compared", "post")
+    """A record class's fields, in order: the ones `__init__` takes (with their defaults), the ones
+    shown and the ones compared (all of them are its `__slots__`)."""
+    __slots__ = ("init", "defaults", "required", "allowed", "shown", "compared", "post")
 
-    def __init__(self, names: tuple[str, ...], init: tuple[str, ...], defaults: dict[str, Any],
-                 shown: tuple[str, ...], compared: tuple[str, ...], post: Optional[Callable[[Any], None]]):
-        self.names, self.init, self.defaults = names, init, defaults
+    def __init__(self, init: tuple[str, ...], defaults: dict[str, Any], shown: tuple[str, ...],
+                 compared: tuple[str, ...], post: Optional[Callable[[Any], None]]):
+        self.init, self.defaults = init, defaults
         self.required = frozenset(n for n in init if n not in defaults)
         self.allowed = frozenset(init)
         self.shown, self.compared, self.post = shown, compared, post
@@ -128,8 +128,7 @@ def record(cls: type[T]) -> type[T]:
     ns["__slots__"] = tuple(names)
     ns.update(__init__=_init, __eq__=_eq, __hash__=_hash, __repr__=_repr, __setattr__=_frozen,
               __delattr__=_frozen)
-    ns["__record__"] = _Table(tuple(names), tuple(init), defaults, tuple(shown), tuple(compared),
-                              ns.get("__post_init__"))
+    ns["__record__"] = _Table(tuple(init), defaults, tuple(shown), tuple(compared), ns.get("__post_init__"))
     made: type[T] = type(cls.__name__, cls.__bases__, ns)
     return made
 

@@ -29,12 +29,12 @@ MAX_TABLE_BYTES = 2_000_000
 class Table:
     """One language file: its texts by id, where each stands, and what it says of its language."""
 
-    def __init__(self, shown: str, marks: Optional[Marks] = None):
+    def __init__(self, shown: str):
         self.shown = shown
         self.texts: dict[str, Text] = {}
         self.meta: dict[str, Any] = {}
         self.readable = False
-        self._marks = marks
+        self._marks: Optional[Marks] = None  # read_table's, once the file is parsed
         self._paths: dict[str, Path] = {}  # each text's path in the file, for its line
         self._lines: Optional[Lines] = None
 
