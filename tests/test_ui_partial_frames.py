@@ -4,6 +4,8 @@ a whole redraw gives: checked on every screen of a week and its debrief, while t
 notices move, with the pointer over a button, a button pressed and the keyboard's focus moving."""
 from __future__ import annotations
 
+import zlib
+
 import pygame
 import pytest
 from ui_support import WEEK, key, make_app, through_week
@@ -75,6 +77,65 @@ def test_partial_frames_draw_what_a_whole_redraw_draws(size):
     assert {"scene", "day_end", "ending", "debrief_card"} <= screens
     assert partials > 100  # the repeat frames were partial ones, not whole redraws
     assert kept > 20  # and copies were kept of what they drew
+
+
+@pytest.mark.parametrize("size", ["1920x1080", "1280x720"])
+def test_the_settings_partial_frames_draw_what_a_whole_redraw_draws(size):
+    """The settings' options scroll under their view's edge, beside the back button: each group
+    is left alone while unchanged, and the picture is still the one a whole redraw gives."""
+    app = make_app(WEEK, size=size)
+    key(app, pygame.K_RETURN)
+    app.open_settings()
+    app.frame([], 0.02)
+    top = app.top
+    back = top.buttons[-1]
+    partials = scrolled = 0
+    for step in range(len(top.buttons) + 2):  # the focus down every option, the rows scrolling
+        partials += check(app, f"a frame, the focus on {top.focus}")
+        top.pointer_move(back.rect.center)
+        partials += check(app, "the back button hovered")
+        top.hover = None
+        app.keyboard_mode = True
+        top.move_focus(+1)
+        check(app, "the focus moved")
+        scrolled = max(scrolled, top.offset)
+    assert scrolled > 0  # the rows scrolled
+    assert partials > len(top.buttons)
+
+
+def test_a_frame_that_changes_no_button_draws_none(monkeypatch):
+    """Buttons far apart are kept apart: a group spanning the score panels, or the settings' back
+    button beside an option cut by the view's edge, would be drawn again on every frame."""
+    from game.window.ui import widgets
+
+    drawn: list[str] = []
+    draw = widgets.Button.draw
+    monkeypatch.setattr(widgets.Button, "draw", lambda b, *a, **k: drawn.append(b.name) or draw(b, *a, **k))
+    app = make_app(WEEK, size="1920x1080")
+    shown = set()
+
+    def still_frames(what: str) -> None:
+        for _ in range(2):  # the first frames draw them; the window then holds them
+            app.dirty = True
+            loop.draw(app)
+        drawn.clear()
+        for _ in range(3):
+            app.now += 0.05
+            app.dirty = True
+            loop.draw(app)
+        assert not drawn, f"{what}: buttons drawn again on frames that change none: {drawn}"
+        shown.add(what)
+
+    for top in through_week(app):
+        if top.name == "scene" and "settings" not in shown:
+            app.open_settings()
+            app.top.ensure_layout()
+            assert app.top.content_h > app.top.view.h  # an option cut by the view's foot, by the back button
+            still_frames("settings")
+            app.pop()
+        if top.name == "day_end" and "day_end" not in shown:
+            still_frames("day_end")
+    assert shown == {"settings", "day_end"}
 
 
 def test_a_screen_uncovered_is_drawn_whole_then_in_part():
@@ -196,3 +257,58 @@ def test_a_still_layer_covers_whatever_its_surface_held(high_contrast):
                     same_over_anything(app.top)
                     app.pop()
     assert {"intro", "scene", "settings", "pause", "ending", "debrief_card", "week_chart"} <= seen
+
+
+@pytest.mark.parametrize("size,text_size", [("1280x720", "normal"), ("1920x1080", "normal"),
+                                            ("1024x768", "normal"), ("1280x720", "large")])
+def test_play_screens_that_name_the_same_ground_hold_the_same_pixels_under_the_panels(size, text_size):
+    """A score panel painted over one play screen's still layer is blitted unchanged over the next
+    one whose `beneath_key` is the same, without reading the pixels back: so the same key must mean
+    the same pixels under every panel, for a scene and a day's end alike."""
+    app = make_app(WEEK, size=size, text_size=text_size)
+    ground: dict = {}  # beneath key -> {panel area: checksum of the still layer's pixels there}
+    kinds: dict = {}  # beneath key -> the kinds of screen that named it
+    for top in through_week(app):
+        under = top.beneath_key()
+        if under is None:
+            continue
+        top.ensure_layout()
+        layer = pygame.Surface(app.surface.get_size(), 0, app.surface)
+        top.draw_static(layer)
+        for area in top.painted_areas():
+            area = area.clip(layer.get_rect())
+            pixels = zlib.crc32(pygame.image.tobytes(layer.subsurface(area), "RGB"))
+            held = ground.setdefault(under, {}).setdefault(tuple(area), pixels)
+            assert held == pixels, f"{top.name}: another screen named the same ground under {tuple(area)}"
+        kinds.setdefault(under, set()).add(top.name)
+    assert any({"scene", "day_end"} <= names for names in kinds.values())  # a day's end shares a scene's
+
+
+def test_the_notices_a_summary_shows_are_made_while_the_scene_before_is_read(monkeypatch):
+    """Each day's summary paints its notices in its first frames: their words measured and cards
+    composed while the player read the scene, those frames only blit them."""
+    from game.window.ui import toasts
+
+    made: list[str] = []
+    body = toasts._body
+    monkeypatch.setattr(toasts, "_body", lambda L, surf, box, toast: made.append(toast.text) or body(L, surf, box, toast))
+    app = make_app(WEEK, size="1280x720")
+    summaries = 0
+    for _ in range(300):
+        top = app.top
+        if top.name == "title" and summaries:
+            break
+        if top.name == "scene":
+            while app.idle_work():  # the player reads the scene
+                pass
+        made.clear()
+        key(app, pygame.K_1 if top.name == "scene" else pygame.K_RETURN)
+        if app.top.name != "day_end":
+            continue
+        for _ in range(12):  # the panels painted in turn, the notices sliding in
+            app.now += 0.05
+            app.frame([], 0.0)
+        assert app.hud.toasts, "a day's summary shows its day's changes"
+        assert not made, f"notices made on the summary's frames: {made}"
+        summaries += 1
+    assert summaries >= 5

@@ -13,6 +13,7 @@ from ..session.play import Step
 from . import navigate
 from .screens.intro import IntroScreen
 from .screens.pause import PauseScreen
+from .screens.play import PlayScreen
 from .screens.scene import SceneScreen
 from .screens.settings import SettingsScreen
 from .screens.title import TitleScreen
@@ -83,7 +84,8 @@ def _steps(app: "AppContext") -> Iterator[None]:
 def prefetch(app: "AppContext") -> bool:
     """Draw what each choice of this scene leads to off screen once, exactly as it will be shown
     (the choice taken on a copy of the week: its result, the days it closes, the next scene or the
-    ending), the settings, and the pause drawn ahead; the caches keep their text, portraits and cards.
+    ending) with the notices each will show, the settings, and the pause drawn ahead; the caches
+    keep their text, portraits and cards.
     Runs once per scene; True if it ran."""
     run = app.run
     if run is None or run.ended or app.scenario is None or not isinstance(app.top, SceneScreen):
@@ -103,6 +105,8 @@ def prefetch(app: "AppContext") -> bool:
             with app.previewing(week):
                 for screen in navigate.after_choice(app, step, outcome.result)[:2]:
                     scene.draw_off_screen(screen)
+                    if isinstance(screen, PlayScreen):
+                        screen.prepare_notices(outcome)
         pause_ahead(app)  # last: it keeps what it draws
     except Exception as exc:  # prefetching is an optimisation only
         print(f"scored: prefetch skipped ({exc})", file=sys.stderr)

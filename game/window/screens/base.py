@@ -246,11 +246,12 @@ class Screen(Controls):
         self.paint_buttons(surf, list(enumerate(self.buttons)))
 
     def paint_buttons(self, surf: pygame.Surface, buttons: list[tuple[int, Button]], group: str = "",
-                      apart: Optional[list[Button]] = None) -> None:
+                      apart: Optional[list[Button]] = None, apart_within: Optional[pygame.Rect] = None) -> None:
         """Draw `buttons` (index, button) in their states, inside the surface's clip. When they stand
         clear of everything else that moves, they are drawn once per set of states and copied back
         in one blit while nothing changes (a repeat frame's buttons: one blit instead of dozens).
-        `apart`: the other buttons drawn in this frame (all the others unless said)."""
+        `apart`: the other buttons drawn in this frame (all the others unless said), drawn inside
+        `apart_within` when given (a scrolled view)."""
         L, app = self.app.layout, self.app
         kb = app.keyboard_mode
 
@@ -263,8 +264,10 @@ class Screen(Controls):
         m = L.px(BUTTON_MARGIN)
         areas = [b.rect.inflate(2 * m, 2 * m) for _, b in buttons]
         mine = {id(b) for _, b in buttons}
-        others = self.painted_areas() + self.part_areas() + \
-            [b.rect.inflate(2 * m, 2 * m) for b in (self.buttons if apart is None else apart) if id(b) not in mine]
+        rest = [b.rect.inflate(2 * m, 2 * m) for b in (self.buttons if apart is None else apart) if id(b) not in mine]
+        if apart_within is not None:
+            rest = [r.clip(apart_within) for r in rest]
+        others = self.painted_areas() + self.part_areas() + rest
         state = (L.text_scale, theme.palette.name, theme.HIGH,
                  tuple((tuple(b.rect), b.label, b.kind, b.number, b.selected, b.enabled, b.icon,
                         i == self.focus and kb, b is self.hover, b is self.pressed) for i, b in buttons))

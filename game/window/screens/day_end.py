@@ -29,6 +29,9 @@ class DayEndScreen(PlayScreen):
         self.app.hud.at_day_end(self.day)
         super().on_enter()
 
+    def notices_after(self, outcome) -> list:
+        return self.app.hud.day_entries(outcome, self.day)
+
     def spoken(self) -> str:
         app, d = self.app, self.day
         return app.ui("text.day_end", weekday=app.weekday(d.day), start=d.start_score, end=d.end_score,
@@ -187,7 +190,10 @@ class DayEndScreen(PlayScreen):
 
     def draw_dynamic(self, surf: pygame.Surface) -> None:
         self.draw_frame_dynamic(surf)
-        self.draw_buttons(surf)
+        # apart: the two corners' buttons kept together would span the score panels between them,
+        # and be drawn again on every frame they animate
+        for i, b in enumerate(self.buttons):
+            self.paint_buttons(surf, [(i, b)], b.name)
 
     def draw_static(self, surf: pygame.Surface) -> None:
         app, L = self.app, self.app.layout

@@ -140,6 +140,18 @@ class PlayScreen(Screen):
             keep_apart(self._parts, lambda p: hud.panels.area(p.panel, p.rect))
         return self._parts
 
+    def notices_after(self, outcome) -> list:
+        """The changes this screen shows as notices when it comes after `outcome`: the choice's, or
+        what came as the next day began (a day's summary shows its day's)."""
+        return self.app.hud.morning_entries(outcome) if outcome.days else list(outcome.entries)
+
+    def prepare_notices(self, outcome) -> None:
+        """Measure and compose the notices this screen will show after `outcome`, while the player
+        reads the scene before it: its frames then only blit them."""
+        width = next((p.rect.w for p in self.parts() if isinstance(p, Notices)), 0)
+        if width > 0:
+            self.app.hud.prepare_notices(self.notices_after(outcome), width)
+
     def own_parts(self) -> list[Part]:
         """A screen's own parts over its main card (a scene's panel)."""
         return []
@@ -160,10 +172,11 @@ class PlayScreen(Screen):
 
     def beneath_key(self) -> object:
         """What the still layer holds under the score panels: the backdrop, the main card's edge
-        and shadow, and the top bar where a panel reaches it; all drawn from these."""
+        and shadow, and the top bar where a panel reaches it; all drawn from these, the same for
+        every play screen (a scene and the day's end share it, so a summary reads back nothing)."""
         app, R = self.app, self.regions()
         reach_top = any(a.colliderect(R.top) for a in self.painted_areas())
-        return (type(self).__name__, app.surface.get_size(), theme.palette.name, theme.HIGH, app.layout.text_scale,
+        return (app.surface.get_size(), theme.palette.name, theme.HIGH, app.layout.text_scale,
                 app.settings.transparent, tuple(R.top), tuple(R.meter), tuple(R.side) if R.side else None,
                 tuple(R.main), R.compact, self.top_text() if reach_top else None)
 

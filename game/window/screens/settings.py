@@ -202,7 +202,8 @@ class SettingsScreen(Screen):
     def draw_dynamic(self, surf: pygame.Surface) -> None:
         clip = surf.get_clip()
         surf.set_clip(self.view)
-        self.paint_buttons(surf, [(i, b) for i, b in enumerate(self.options) if b.rect.colliderect(self.view)],
-                           "options", apart=self.buttons[-1:])  # those out of view are not drawn
+        shown = [(i, b) for i, b in enumerate(self.options) if b.rect.colliderect(self.view)]
+        self.paint_buttons(surf, shown, "options", apart=self.buttons[-1:])  # those out of view are not drawn
         surf.set_clip(clip)
-        self.paint_buttons(surf, [(len(self.buttons) - 1, self.buttons[-1])], "back")
+        self.paint_buttons(surf, [(len(self.buttons) - 1, self.buttons[-1])], "back", apart=[b for _, b in shown],
+                           apart_within=self.view)

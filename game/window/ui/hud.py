@@ -71,7 +71,7 @@ class Hud:
         out = self.pending
         if out is None:
             return
-        self._show([e for e in out.entries if e.day == day.day], out if day is out.days[0] else None,
+        self._show(self.day_entries(out, day), out if day is out.days[0] else None,
                    day.end_score)
 
     def settle(self, run) -> None:
@@ -79,17 +79,38 @@ class Hud:
         out, self.pending = self.pending, None
         if out is None:
             return
-        last = out.days[-1].day
-        self._show([e for e in out.entries if e.day > last], None, run.score)
+        self._show(self.morning_entries(out), None, run.score)
 
-    def _show(self, entries, outcome, target: int) -> None:
-        now = self.app.now
-        self.toasts.clear()
+    @staticmethod
+    def morning_entries(outcome) -> list:
+        """The changes that came as the next day began (after the days `outcome` closed)."""
+        last = outcome.days[-1].day
+        return [e for e in outcome.entries if e.day > last]
+
+    @staticmethod
+    def day_entries(outcome, day) -> list:
+        """The changes a day's summary shows: that day's."""
+        return [e for e in outcome.entries if e.day == day.day]
+
+    def notices_of(self, entries, now: float) -> list[Toast]:
+        """The notices of these changes (the last few): each its amount and reason."""
+        out = []
         for entry in entries[-MAX_TOASTS:]:
             text = self.reason(entry)
             if entry.friend and entry.source in ("association", "rating"):
                 text = f"{text} ({self.app.name_of(entry.friend)})"
-            self.toasts.append(Toast(entry.delta, text, now))
+            out.append(Toast(entry.delta, text, now))
+        return out
+
+    def prepare_notices(self, entries, width: int) -> None:
+        """Measure and compose the notices of these changes at `width` while the player reads the
+        screen before the one that shows them: its frames then only blit them."""
+        for toast in self.notices_of(entries, 0.0):
+            toasts.prepare(self.app.layout, width, toast)
+
+    def _show(self, entries, outcome, target: int) -> None:
+        now = self.app.now
+        self.toasts[:] = self.notices_of(entries, now)
         self.more = max(0, len(entries) - MAX_TOASTS)
         if outcome is not None:
             for by, stars in outcome.ratings:

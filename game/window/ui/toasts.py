@@ -55,6 +55,17 @@ def _body(L: "Layout", surf: pygame.Surface, box: pygame.Rect, toast: Toast) -> 
               theme.INK, valign="middle")
 
 
+def composed(L: "Layout", size: tuple[int, int], toast: Toast) -> Optional[pygame.Surface]:
+    """A notice's card and words kept as one surface: a notice sliding in moves every frame."""
+    key = ("toast", toast.delta, toast.text, L.text_scale, L.px(100), str(theme.FONT_FILES["regular"]))
+    return draw.composed(key, size, lambda s: _body(L, s, s.get_rect(), toast))
+
+
+def prepare(L: "Layout", width: int, toast: Toast) -> None:
+    """Measure and compose a notice before it shows (while the player reads the screen before)."""
+    composed(L, (width, height(L, width, toast)), toast)
+
+
 def paint(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, toasts: list[Toast], more: int) -> None:
     """The notices, then how many more changes there were (`more`) when room is left."""
     L = app.layout
@@ -76,9 +87,7 @@ def paint(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, toasts:
             break
         if not theme.HIGH:
             draw.shadow(surf, box, L.px(14), L.px(4))
-        # the card and its words are kept as one surface: a notice sliding in moves every frame
-        key = ("toast", toast.delta, toast.text, L.text_scale, L.px(100), str(theme.FONT_FILES["regular"]))
-        body = draw.composed(key, box.size, lambda s: _body(L, s, s.get_rect(), toast))
+        body = composed(L, box.size, toast)
         if body is None:
             _body(L, surf, box, toast)
         else:
