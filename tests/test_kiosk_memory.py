@@ -90,6 +90,29 @@ def test_the_screens_of_a_visit_are_freed_when_the_next_visitor_may_come():
     assert alive == [], f"screens of the visit still held: {sorted({type(o).__name__ for o in alive})}"
 
 
+def test_the_layers_of_the_menus_a_visitor_opened_go_when_the_next_visitor_may_come():
+    """A menu over a menu draws on a layer of its own, a window's size (8 MB at 1080p): kept while
+    the visit lasts, let go on the title between visitors, so the kiosk's memory does not step up
+    with the deepest menu any visitor ever opened."""
+    app = kiosk_app()
+    app.top.play()
+    Visitor(app).play_to("scene")
+    app.open_pause()
+    app.frame([], 0.02)
+    app.open_settings()
+    for _ in range(3):
+        app.frame([], 0.02)
+    depths = sorted(app.layers._surfaces)
+    assert depths[-1] >= 2, depths  # the scene's, the pause's and the settings'
+    ctl = app.kiosk_ctl
+    for _ in range(int(ctl.idle_warn + ctl.countdown) + 3):  # walked away: back on the title
+        app.frame([], 1.0)
+    assert app.top.name == "title"
+    assert sorted(app.layers._surfaces) == [0], "only the title's layer is kept between visitors"
+    app.frame([], 0.02)
+    assert app.top.name == "title"  # and it is still shown
+
+
 PROBE = """
 import ctypes, sys
 import pygame

@@ -230,6 +230,38 @@ def test_a_pause_drawn_ahead_is_the_pause_drawn_when_opened():
         app.prefetched = None  # the scene is read again: its pause drawn ahead again
 
 
+def test_the_settings_laid_out_while_a_scene_is_read_are_the_ones_opened():
+    """While a scene is read its settings are laid out; opened from it, they are those, drawn as
+    fresh ones are; after a setting changed, fresh ones are made."""
+    from game.window.screens.settings import SettingsScreen
+
+    app = make_app(WEEK, size="1920x1080")
+    for _ in range(20):
+        if app.top.name == "scene":
+            break
+        key(app, pygame.K_RETURN)
+    assert app.top.name == "scene"
+    for reused in (True, False):
+        scene = app.top
+        while app.idle_work():
+            pass
+        ready = scene.settings_ahead
+        assert ready is not None
+        if not reused:
+            app.settings.volume = 0 if app.settings.volume else 6  # changed meanwhile (a key, the pause)
+        app.open_settings()
+        assert (app.top is ready[0]) is reused
+        app.frame([], 0.02)
+        assert drawn_afresh(app, app.top, depth=1)
+        fresh = SettingsScreen(app)
+        fresh.ensure_layout()
+        assert [(b.name, b.selected, tuple(b.rect)) for b in app.top.buttons] == \
+            [(b.name, b.selected, tuple(b.rect)) for b in fresh.buttons]
+        app.pop()
+        assert scene.settings_ahead is None
+        app.prefetched = None  # the scene is read again
+
+
 @pytest.mark.parametrize("high_contrast", [False, True])
 def test_a_still_layer_covers_whatever_its_surface_held(high_contrast):
     """Screens leave the backdrop out where their card will cover it: what the surface held before

@@ -275,6 +275,7 @@ class KioskController:
             self.collect_due = False
             gc.collect()
             draw.release_large()  # and the cached window-sized surfaces: the kiosk's memory stays level
+            app.layers.release_above(len(app.stack) - 1)  # and the layers of the menus the visitor opened
         if self.attract:
             if not app.autoplaying():  # the demo week ended: back on the title, go again
                 self.attract = False

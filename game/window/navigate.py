@@ -85,5 +85,13 @@ def pause(ctx: "ScreenContext") -> "Screen":
 
 
 def settings(ctx: "ScreenContext") -> "Screen":
+    """The settings: the ones laid out while the screen on top was read, if they still show the
+    settings as they are."""
     from .screens.settings import SettingsScreen
+    top = ctx.stack[-1] if ctx.stack else None
+    ready = top.settings_ahead if top is not None else None
+    if top is not None and ready is not None:
+        top.settings_ahead = None  # opened again, they start afresh
+        if ready[1] == ctx.settings:
+            return ready[0]
     return SettingsScreen(ctx)

@@ -97,7 +97,9 @@ def prefetch(app: "AppContext") -> bool:
     keep_dirty = app.dirty
     scene = app.top
     try:
-        scene.draw_off_screen(SettingsScreen(app))  # the menu may be opened from here
+        settings = SettingsScreen(app)  # the menu may be opened from here: laid out now, and kept
+        scene.draw_off_screen(settings)
+        scene.settings_ahead = (settings, app.settings.copy())
         for choice in run.choices()[:4]:
             week = run.fork()
             outcome = week.choose(choice.id)

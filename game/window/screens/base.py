@@ -202,6 +202,7 @@ class Screen(Controls):
 
     held_frame: object = None  # while the still layer is drawn: the frame the layer holds already
     pause_ahead: Optional[tuple] = None  # (a pause drawn ahead over this screen, what it showed then)
+    settings_ahead: Optional[tuple] = None  # (the settings laid out over it, the settings they showed)
 
     def frame_key(self) -> object:
         """The frame this screen's still layer is drawn in, as a key (None: none that is shared)."""

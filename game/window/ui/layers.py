@@ -97,6 +97,13 @@ class Layers:
         if self.ahead is not None and self.ahead[1] == depth:
             self.ahead = None
 
+    def release_above(self, depth: int) -> None:
+        """Let the layers above `depth` go (a kiosk between visitors: one a window's size for each
+        menu a visitor opened over another, made again when the next one does)."""
+        for d in [d for d in self._surfaces if d > depth]:
+            self.forget(d)
+            del self._surfaces[d]
+
     def clear(self) -> None:
         self._surfaces.clear()
         self._keys.clear()
