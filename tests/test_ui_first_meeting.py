@@ -307,3 +307,25 @@ def test_the_teachers_materials_open_from_the_title(monkeypatch, opens):
 def test_the_kiosk_has_no_teachers_button():
     app = make_app(SAMPLE, kiosk=True)
     assert "teachers" not in {b.name for b in app.top.buttons}
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "nl"])
+def test_the_friends_average_is_written_with_the_languages_decimal_sign(lang, monkeypatch):
+    """The score card's stars: 3.5 in English, 3,5 in German and Dutch."""
+    from game.window.ui import score_card
+
+    said: list[str] = []
+    draw_line = score_card.draw_line
+    monkeypatch.setattr(score_card, "draw_line", lambda surf, L, text, *a, **k: said.append(text) or
+                        draw_line(surf, L, text, *a, **k))
+    app = make_app(WEEK, lang=lang)
+    for _ in range(200):  # through the week until a friend has rated the player
+        if app.run is not None and app.run.ratings:
+            break
+        key(app, pygame.K_1 if app.top.name == "scene" else pygame.K_RETURN)
+    assert app.run is not None and app.run.ratings
+    surf = pygame.Surface((400, 300))
+    score_card.paint(app, surf, pygame.Rect(0, 0, 400, 300), app.run.score, app.run.score, 0.0)
+    whole, tenth = f"{app.run.stars:.1f}".split(".")
+    sign = "." if lang == "en" else ","
+    assert any(t.startswith(f"{whole}{sign}{tenth} ") for t in said), said

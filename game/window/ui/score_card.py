@@ -61,7 +61,8 @@ def paint(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, shown: 
     run = app.run
     if run is not None:
         w = glyphs.stars(surf, rect.x + pad, y, L.px(7), run.stars)
-        text = app.ui("hud.stars", stars=f"{run.stars:.1f}") if run.ratings else app.ui("hud.no_stars")
+        whole, tenth = f"{run.stars:.1f}".split(".")  # the decimal sign is the language's (3,5 Sterne)
+        text = app.ui("hud.stars", whole=whole, tenth=tenth) if run.ratings else app.ui("hud.no_stars")
         draw_line(surf, L, text, "tiny", (rect.x + pad + w + L.px(6), y), theme.INK_SOFT, "midleft",
                   max_w=rect.right - pad - (rect.x + pad + w + L.px(6)))
 
