@@ -34,6 +34,15 @@ def drawn_afresh(app, screen, depth: int = 0) -> bool:
     return pygame.image.tobytes(layer, "RGB") == pygame.image.tobytes(fresh, "RGB")
 
 
+def to_first_scene(app) -> None:
+    """From the title, Enter through the intro and the check to the week's first scene."""
+    for _ in range(20):
+        if app.top.name == "scene":
+            return
+        key(app, pygame.K_RETURN)
+    raise AssertionError(f"no scene reached: on {app.top.name}")
+
+
 def check(app, what: str) -> bool:
     """Draw a frame as the game does, then whole; True if the frame was a partial one."""
     app.dirty = True
@@ -206,11 +215,7 @@ def test_a_pause_drawn_ahead_is_the_pause_drawn_when_opened():
     """While a scene is read its pause is drawn ahead; opened while the scene shows the same, it is
     shown without drawing; opened after the scene changed (a button under the pointer), it is not."""
     app = make_app(WEEK, size="1280x720")
-    for _ in range(20):
-        if app.top.name == "scene":
-            break
-        key(app, pygame.K_RETURN)
-    assert app.top.name == "scene"
+    to_first_scene(app)
     for reused in (True, False):
         scene = app.top
         for _ in range(3):
@@ -236,11 +241,7 @@ def test_the_settings_laid_out_while_a_scene_is_read_are_the_ones_opened():
     from game.window.screens.settings import SettingsScreen
 
     app = make_app(WEEK, size="1920x1080")
-    for _ in range(20):
-        if app.top.name == "scene":
-            break
-        key(app, pygame.K_RETURN)
-    assert app.top.name == "scene"
+    to_first_scene(app)
     for reused in (True, False):
         scene = app.top
         while app.idle_work():
