@@ -117,3 +117,46 @@ def test_only_cited_sources_get_a_code():
     assert cited("https://www.wired.com/story/china-social-credit-score-system/", "copy") is True
     assert cited("javascript:alert(1)", "checked") is False
     assert segno.__version__
+
+
+def _rows_in_a_fresh_process(folder: Path, urls: list[str]) -> tuple[list, bool]:
+    """The matrices `rows` gives in a new process whose cache is `folder`, and whether it imported
+    segno to make them."""
+    import json
+    import sys
+    code = ("import json, sys; from game.engine.loading import cache; cache.use_folder(sys.argv[1]); "
+            "from game.session.qr import rows; m = [rows(u) for u in sys.argv[2:]]; "
+            "print(json.dumps([m, 'segno' in sys.modules]))")
+    out = subprocess.run([sys.executable, "-c", code, str(folder), *urls], cwd=ROOT, capture_output=True,
+                         text=True, check=True)
+    matrices, imported = json.loads(out.stdout)
+    return matrices, imported
+
+
+def test_a_code_made_once_is_drawn_later_without_segno(tmp_path):
+    urls = shipped_addresses()[:5]
+    made, imported = _rows_in_a_fresh_process(tmp_path, urls)
+    assert imported, "the first run makes the codes with segno"
+    kept, imported = _rows_in_a_fresh_process(tmp_path, urls)
+    assert not imported, "a later run reads them back"
+    assert kept == made == [qr_matrix(u) for u in urls]
+
+
+def test_a_damaged_kept_code_is_made_again(tmp_path):
+    from game.engine.loading import cache
+    from game.session import qr
+    url = "https://www.imdb.com/title/tt5497778/"
+    key = cache.key("qr", url)
+    good = qr_matrix(url)
+    core = ["".join(map(str, row[QUIET:-QUIET])) for row in good[QUIET:-QUIET]]
+    cache.use_folder(tmp_path)
+    try:
+        for damaged in (core[:-1], [row[:-1] for row in core], core[:-1] + [core[-1].replace("1", "2")],
+                        {"rows": core}, None):
+            cache.put(key, damaged)
+            qr.rows.cache_clear()
+            assert qr_matrix(url) == good, damaged
+            assert cache.get(key) == core, "and kept again"
+    finally:
+        cache.use_folder(None)
+        qr.rows.cache_clear()

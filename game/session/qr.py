@@ -1,6 +1,10 @@
 """QR codes for the debrief's sources: the matrix from segno (no pygame here; the window draws
 it with game/window/ui/qr.py, the classroom's pages as an SVG).
 
+A matrix once made is kept in the cache of parsed files (its key names the address), so a later
+run draws it without segno: importing segno imports urllib.request and ssl with it, about 40 ms
+and 7 MB of a desktop game that never goes online.
+
 >>> rows = qr_matrix("https://logicmag.io/07-the-messy-truth-about-social-credit")
 >>> len(rows), len(rows[0]), rows[0][0], rows[4][4]   # 33 modules and a quiet zone of 4 each side
 (41, 41, 0, 1)
@@ -8,9 +12,12 @@ it with game/window/ui/qr.py, the classroom's pages as an SVG).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-import segno
+from ..engine.loading import cache
+
+if TYPE_CHECKING:
+    import segno
 
 QUIET = 4  # the quiet zone the standard asks for, in modules
 DARK = (20, 20, 28)
@@ -19,13 +26,32 @@ LIGHT = (255, 255, 255)
 
 def qr_code(url: str) -> "segno.QRCode":
     """A regular QR code (never a Micro QR, which phones do not read), error level M."""
+    import segno  # only when a code is not kept (see above)
     return segno.make(url, error="m", micro=False, boost_error=False)
 
 
 @lru_cache(maxsize=64)
 def rows(url: str, border: int = QUIET) -> tuple[tuple[int, ...], ...]:
-    qr = qr_code(url)
-    return tuple(tuple(1 if cell else 0 for cell in row) for row in qr.matrix_iter(scale=1, border=border))
+    key = cache.key("qr", url)
+    core = _kept(cache.get(key))
+    if core is None:
+        qr = qr_code(url)
+        core = tuple(tuple(1 if cell else 0 for cell in row) for row in qr.matrix_iter(scale=1, border=0))
+        cache.put(key, ["".join(map(str, row)) for row in core])
+    light = (0,) * border
+    edge = ((0,) * (len(core) + 2 * border),) * border
+    return edge + tuple(light + row + light for row in core) + edge
+
+
+def _kept(entry: Any) -> Optional[tuple[tuple[int, ...], ...]]:
+    """A kept matrix (rows of "0" and "1", no quiet zone), or None unless it is square and of a
+    size a QR code has (21 to 177 modules, in steps of 4)."""
+    if not isinstance(entry, list) or not 21 <= len(entry) <= 177 or (len(entry) - 21) % 4:
+        return None
+    n = len(entry)
+    if not all(isinstance(row, str) and len(row) == n and not row.strip("01") for row in entry):
+        return None
+    return tuple(tuple(1 if c == "1" else 0 for c in row) for row in entry)
 
 
 def qr_matrix(url: str, border: int = QUIET) -> list[list[int]]:

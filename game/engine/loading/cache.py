@@ -8,6 +8,9 @@ file is read back instead of parsed again. What is built from it is still checke
 changed file has another hash and is parsed anew. An entry that is damaged, truncated, of another
 version or of the wrong shape is treated as absent (and written again); a cache that cannot be
 written is simply not used. Off until a front-end names a folder (`use_folder`).
+
+Other plain values slow to make again from a text may be kept beside them under a key of their own
+kind: game/session/qr.py keeps the QR codes of the debrief's sources.
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ except ImportError:  # pragma: no cover - another Python
     from hashlib import blake2b
 
 VERSION = 2          # of the entry's layout and of what the parser returns: bump when either changes
-KEEP = 64            # entries kept; the oldest go first (each edit of a file leaves one behind)
+KEEP = 128           # entries kept; the oldest go first (each edit of a file leaves one behind)
 MAX_ENTRY = 8_000_000
 _DIGEST = 32
 
