@@ -210,3 +210,34 @@ def test_plain_scored_gets_the_defaults_the_parser_gives():
     parser = options.build_parser()
     assert vars(options.parse([])) == vars(options._defaults(parser.parse_args([]), parser))
     assert options.parse(["--seed", "4"]).seed == 4
+
+
+def test_a_nap_while_loading_ends_when_the_loading_does():
+    """The title shows the week ready as soon as it is: the loop's nap while loading ends with
+    the loading, LOADED already posted; once loaded, a nap is a whole nap."""
+    import threading
+    import time
+
+    import pygame
+
+    from game.window.loading import LOADED, ScenarioLoader
+    pygame.display.init()
+    pygame.event.clear()
+    gate = threading.Event()
+    loader = ScenarioLoader()
+    loader.start(SAMPLE, then=gate.wait)
+    try:
+        assert loader.busy
+        loader.nap(0.01)  # the loading blocked: a whole nap, still busy
+        assert loader.busy
+        threading.Timer(0.05, gate.set).start()
+        started = time.monotonic()
+        loader.nap(30.0)
+        assert time.monotonic() - started < 15.0, "woken when the loading ended"
+        assert not loader.busy and loader.scenario is not None
+        assert pygame.event.get(LOADED), "and the title is told"
+    finally:
+        gate.set()
+    started = time.monotonic()
+    loader.nap(0.05)
+    assert time.monotonic() - started >= 0.04

@@ -75,7 +75,7 @@ class App:
         self.scenario_path = Path(scenario_path)
         self._session: Optional[PlaySession] = None
         self._preview: Optional[Run] = None
-        self._loader = ScenarioLoader()
+        self.loader = ScenarioLoader()  # the scenario, loaded behind the title
         self.stack: list[Screen] = []
         self.queue: list[Screen] = []
         self.now = 0.0
@@ -108,11 +108,11 @@ class App:
     # ----- what screens read -------------------------------------------------------------------
     @property
     def scenario(self) -> Optional[Scenario]:
-        return self._loader.scenario
+        return self.loader.scenario
 
     @property
     def load_error(self) -> Optional[str]:
-        return self._loader.error
+        return self.loader.error
 
     @property
     def session(self) -> PlaySession:
@@ -257,20 +257,20 @@ class App:
 
     # ----- loading -------------------------------------------------------------------------------
     def start_loading(self) -> None:
-        self._loader.start(self.scenario_path, then=startup.prepare_week)
+        self.loader.start(self.scenario_path, then=startup.prepare_week)
 
     def loaded(self, scenario: Scenario) -> None:
         """Play `scenario` (already loaded: tests, and hosts that load it themselves)."""
-        self._loader.scenario = scenario
+        self.loader.scenario = scenario
         self._session = None
 
     def wait_loaded(self) -> bool:
-        return self._loader.wait() is not None
+        return self.loader.wait() is not None
 
     @property
     def loading(self) -> bool:
         """The scenario, and what starting the week needs, are still being loaded."""
-        return self._loader.busy
+        return self.loader.busy
 
     # ----- the stack -----------------------------------------------------------------------------
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
 
@@ -20,16 +21,25 @@ class ScenarioLoader:
         self.scenario: Optional["Scenario"] = None
         self.error: Optional[str] = None
         self._thread: Optional[threading.Thread] = None
+        self._done = threading.Event()  # set once LOADED is posted: a nap while loading ends at once
 
     def start(self, path: Path, then: Optional[Callable[[], None]] = None) -> None:
         """Load `path` in a thread; then run `then` there (work the week's start needs), then post
         LOADED."""
+        self._done.clear()
         self._thread = threading.Thread(target=self._load, args=(path, then), name="scored-loader", daemon=True)
         self._thread.start()
 
     @property
     def busy(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._thread is not None and self._thread.is_alive() and not self._done.is_set()
+
+    def nap(self, seconds: float) -> None:
+        """Sleep `seconds`; while loading, only until the loading ends (the title shows it at once)."""
+        if self.busy:
+            self._done.wait(seconds)
+        else:
+            time.sleep(seconds)
 
     def _load(self, path: Path, then: Optional[Callable[[], None]] = None) -> None:
         from ..engine import (  # here, behind the title: not before it
@@ -55,6 +65,8 @@ class ScenarioLoader:
             pygame.event.post(pygame.event.Event(LOADED))
         except pygame.error:
             pass
+        finally:
+            self._done.set()
 
     def wait(self) -> Optional["Scenario"]:
         """The scenario, once loaded (None when it could not be)."""

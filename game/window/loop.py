@@ -196,6 +196,7 @@ def run(app: "App") -> int:
             idle_frames += 1
             if idle_frames > 3 and idle_work(app):
                 continue
-            # nothing moves: sleep until input (short naps keep touch latency low)
-            time.sleep(0.003 if app.loading else 0.012 if idle_frames < 30 else 0.04)  # loaded: shown at once
+            # nothing moves: sleep until input (short naps keep touch latency low); a nap while
+            # loading ends with it, so the title shows the week ready at once
+            app.loader.nap(0.012 if idle_frames < 30 else 0.04)
     return app.exit_code
