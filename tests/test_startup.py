@@ -241,3 +241,35 @@ def test_a_nap_while_loading_ends_when_the_loading_does():
     started = time.monotonic()
     loader.nap(0.05)
     assert time.monotonic() - started >= 0.04
+
+
+def test_the_window_has_the_games_icon_and_pygame_loads_none_of_its_own():
+    """The icon is the title's badge, set before the window opens: pygame then reads no icon from
+    its package (which imports importlib.resources and zipfile before the title's first frame)."""
+    probe = (
+        "import sys, pygame, pygame.pkgdata as data\n"
+        "read = []\n"
+        "real = data.getResource\n"
+        "data.getResource = lambda *a: read.append(a[-1]) or real(*a)\n"
+        "from game.window import display\n"
+        "if sys.argv[1] == 'game':\n"
+        "    display.open_window(kiosk=False, size=(800, 600), windowed=True, fullscreen=False)\n"
+        "else:\n"
+        "    pygame.display.init(); pygame.display.set_mode((800, 600))\n"
+        "print('READ', read)\n")
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYTHONPATH=str(ROOT))
+    read = {}
+    for who in ("game", "bare"):
+        out = subprocess.run([sys.executable, "-c", probe, who], env=env, cwd=ROOT, capture_output=True, text=True,
+                             timeout=60)
+        read[who] = next(line for line in out.stdout.splitlines() if line.startswith("READ"))
+    assert read["bare"] != "READ []", "a bare window reads pygame's icon (the probe sees it)"
+    assert read["game"] == "READ []"
+    import pygame
+
+    from game.window.display import window_icon
+    icon = window_icon()
+    assert icon.get_size() == (64, 64)
+    assert icon.get_at((0, 0)).a == 0  # clear corners
+    assert icon.get_at((32, 20)) == pygame.Color(255, 255, 255, 255)  # the white middle, above the tick
+    assert icon.get_at((32, 6)).a == 255 and icon.get_at((32, 6)).g > icon.get_at((32, 6)).r  # the mint orb
