@@ -345,3 +345,62 @@ def test_the_notices_a_summary_shows_are_made_while_the_scene_before_is_read(mon
         assert not made, f"notices made on the summary's frames: {made}"
         summaries += 1
     assert summaries >= 5
+
+
+def test_a_gates_verdict_is_drawn_while_the_scene_before_is_read_and_stamped_once(monkeypatch):
+    """A gate's panel (its card, bar and words) is drawn ahead with the scene it follows, so its
+    first frame makes no card; its stamp sounds once, as the gate comes on top, never ahead."""
+    from game.window.screens import gate, scene
+    from game.window.ui import draw
+
+    missed: list[tuple] = []
+    painting = [False]
+    cached, paint = draw._cached, gate.draw_gate_panel
+
+    def counting(key_, make):
+        if painting[0] and all(store.items.get(key_) is None for store in draw._stores):
+            missed.append(key_[:4])
+        return cached(key_, make)
+
+    def painted(*args):
+        painting[0] = True
+        try:
+            paint(*args)
+        finally:
+            painting[0] = False
+    monkeypatch.setattr(draw, "_cached", counting)
+    monkeypatch.setattr(scene.gate, "draw_gate_panel", painted)
+    app = make_app(WEEK, size="1280x720")
+    played: list[str] = []
+    monkeypatch.setattr(app.sound, "play", lambda name: played.append(name))
+    gates = 0
+    for _ in range(300):
+        top = app.top
+        if top.name == "title" and gates:
+            break
+        if top.name == "scene":
+            while app.idle_work():  # the player reads the scene: its next screens drawn ahead
+                pass
+        played.clear()
+        pressed = pygame.K_1 if top.name == "scene" else pygame.K_RETURN
+        app.frame([pygame.event.Event(pygame.KEYDOWN, key=pressed, mod=0, unicode="", scancode=0)], 0.02,
+                  redraw=False)  # the next screen comes on top, not drawn yet
+        if app.top.name != "scene" or app.top.scene.kind != "gate":
+            app.frame([], 0.0)
+            continue
+        assert [p for p in played if p in ("granted", "refused")] == [gate_sound(app.top)]
+        missed.clear()
+        app.frame([], 0.0)  # its first frame
+        assert not missed, f"{app.top.scene.id}: cards made on the gate's first frame: {missed}"
+        for _ in range(10):
+            app.now += 0.05
+            app.frame([], 0.0)
+        while app.idle_work():
+            pass
+        assert [p for p in played if p in ("granted", "refused")] == [gate_sound(app.top)], "stamped once"
+        gates += 1
+    assert gates >= 2
+
+
+def gate_sound(screen) -> str:
+    return "granted" if screen.check.passed else "refused"

@@ -193,8 +193,12 @@ class Screen(Controls):
         screen.ensure_layout()
         if still:
             screen.draw_static(layer)
+            screen.draw_own_parts(layer)
         screen.draw_buttons(layer)
         layers.forget(depth)
+
+    def draw_own_parts(self, surf: pygame.Surface) -> None:
+        """What only this kind of screen draws over its still layer, drawn ahead (none here)."""
 
     def layer_key_for(self, size: tuple[int, int]) -> tuple:
         """What this screen's still layer shows, as a key: redrawn when it changes."""

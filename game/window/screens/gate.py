@@ -27,6 +27,12 @@ def _columns(screen, width: int) -> tuple[int, int, int]:
     return pad, width - 2 * pad - stamp_w, stamp_w
 
 
+def stamp_sound(screen) -> str:
+    """The sound the stamp makes: played as the gate's scene comes on top, not when drawn (it is
+    also drawn ahead, off screen)."""
+    return "granted" if _facts(screen)[2] else "refused"
+
+
 def gate_height(screen, width: int) -> int:
     """The panel's height for its words at this width."""
     app, L = screen.app, screen.app.layout
@@ -90,8 +96,5 @@ def draw_gate_panel(screen, surf: pygame.Surface, rect: pygame.Rect) -> None:
     scale = 1.0
     if not app.settings.reduced_motion and age < 0.3:
         scale = 1.0 + 0.6 * (1 - age / 0.3)
-    if not screen.stamp_sounded:
-        screen.stamp_sounded = True
-        app.sound.play("granted" if passed else "refused")
     turned = pygame.transform.rotozoom(stamp, 8 if passed else -8, scale)
     surf.blit(turned, turned.get_rect(center=(rect.right - pad - stamp_w // 2, rect.centery)))

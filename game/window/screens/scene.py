@@ -31,6 +31,9 @@ class SceneScreen(PlayScreen):
 
     def on_enter(self) -> None:
         self.app.hud.settle(self.app.run)
+        if self.scene.kind == "gate" and self.scene.gate is not None and not self.stamp_sounded:
+            self.stamp_sounded = True
+            self.app.sound.play(gate.stamp_sound(self))
         super().on_enter()
 
     def spoken(self) -> str:
@@ -246,7 +249,7 @@ class SceneScreen(PlayScreen):
         """A gate scene's verdict, a sanction scene's picture."""
         if self.panel is None:
             return []
-        paint = gate.draw_gate_panel if self.scene.kind == "gate" else sanction.draw_sanction_panel
+        paint = self.panel_paint()
 
         def draw_panel(surf: pygame.Surface, rect: pygame.Rect) -> None:
             if not self.parts_settled():
@@ -257,6 +260,15 @@ class SceneScreen(PlayScreen):
             self.clipped(surf, lambda: self.memo_draw(surf, "panel", rect.inflate(2 * m, 2 * m), others, (),
                                                       lambda: paint(self, surf, rect)))
         return [Panel(self.panel, draw_panel)]
+
+    def panel_paint(self):
+        return gate.draw_gate_panel if self.scene.kind == "gate" else sanction.draw_sanction_panel
+
+    def draw_own_parts(self, surf: pygame.Surface) -> None:
+        """Drawn ahead, off screen: the gate's verdict or the sanction's picture (its cards and
+        words cached for its first frame)."""
+        if self.panel is not None:
+            self.clipped(surf, lambda: self.panel_paint()(self, surf, self.panel))
 
     def clipped(self, surf: pygame.Surface, draw_it) -> None:
         """Draw what belongs to the card's scrolled content inside the card only."""
