@@ -43,6 +43,23 @@ def to_first_scene(app) -> None:
     raise AssertionError(f"no scene reached: on {app.top.name}")
 
 
+def read_on(app, ended: bool) -> bool:
+    """One step through the week: False once back at the title after it `ended`; else the player
+    reads the screen on top (a scene's reading-time work done) and the caller may look, then
+    `press(app)` moves on."""
+    if app.top.name == "title" and ended:
+        return False
+    if app.top.name == "scene":
+        while app.idle_work():  # the player reads the scene: its next screens drawn ahead
+            pass
+    return True
+
+
+def press(app, draw: bool = True) -> None:
+    """1 on a scene, Enter elsewhere; without `draw`, what comes on top is not drawn yet."""
+    key(app, pygame.K_1 if app.top.name == "scene" else pygame.K_RETURN, draw=draw)
+
+
 def check(app, what: str) -> bool:
     """Draw a frame as the game does, then whole; True if the frame was a partial one."""
     app.dirty = True
@@ -328,14 +345,10 @@ def test_the_notices_a_summary_shows_are_made_while_the_scene_before_is_read(mon
     app = make_app(WEEK, size="1280x720")
     summaries = 0
     for _ in range(300):
-        top = app.top
-        if top.name == "title" and summaries:
+        if not read_on(app, ended=summaries > 0):
             break
-        if top.name == "scene":
-            while app.idle_work():  # the player reads the scene
-                pass
         made.clear()
-        key(app, pygame.K_1 if top.name == "scene" else pygame.K_RETURN)
+        press(app)
         if app.top.name != "day_end":
             continue
         for _ in range(12):  # the panels painted in turn, the notices sliding in
@@ -375,16 +388,10 @@ def test_a_gates_verdict_is_drawn_while_the_scene_before_is_read_and_stamped_onc
     monkeypatch.setattr(app.sound, "play", lambda name: played.append(name))
     gates = 0
     for _ in range(300):
-        top = app.top
-        if top.name == "title" and gates:
+        if not read_on(app, ended=gates > 0):
             break
-        if top.name == "scene":
-            while app.idle_work():  # the player reads the scene: its next screens drawn ahead
-                pass
         played.clear()
-        pressed = pygame.K_1 if top.name == "scene" else pygame.K_RETURN
-        app.frame([pygame.event.Event(pygame.KEYDOWN, key=pressed, mod=0, unicode="", scancode=0)], 0.02,
-                  redraw=False)  # the next screen comes on top, not drawn yet
+        press(app, draw=False)  # the next screen comes on top, not drawn yet
         if app.top.name != "scene" or app.top.scene.kind != "gate":
             app.frame([], 0.0)
             continue

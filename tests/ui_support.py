@@ -51,8 +51,9 @@ def click(app: App, button) -> None:
                pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False)], 0.02)
 
 
-def key(app: App, k: int, mod: int = 0) -> None:
-    app.frame([pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)], 0.02)
+def key(app: App, k: int, mod: int = 0, draw: bool = True) -> None:
+    """Press `k`; without `draw`, what it brings on top is not drawn yet."""
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)], 0.02, redraw=draw)
 
 
 def through_week(app: App, limit: int = 300):
