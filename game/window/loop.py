@@ -150,8 +150,8 @@ def idle_work(app: "App") -> bool:
     if app.loading:
         return False
     from . import warmup  # the screens it draws: imported after the title's first frame
-    return app.layers.keep_memos(app.surface) or warmup.warm_up(app) or app.sound.make_one() or \
-        warmup.prefetch(app) or prepare_next(app)
+    return app.layers.keep_memos(app.surface) or warmup.warm_up(app) or warmup.intro_ahead(app) or \
+        app.sound.make_one() or warmup.prefetch(app) or prepare_next(app)
 
 
 def prepare_next(app: "App") -> bool:

@@ -22,9 +22,20 @@ def title(ctx: "ScreenContext") -> list["Screen"]:
 
 def week_start(ctx: "ScreenContext") -> list["Screen"]:
     from .screens.intro import IntroScreen
-    intro = IntroScreen(ctx)
+    intro = intro_ahead(ctx) or IntroScreen(ctx)
     intro.make_coming = lambda: before_week(ctx)  # made while the intro is read
     return [intro]
+
+
+def intro_ahead(ctx: "ScreenContext") -> Optional["Screen"]:
+    """The intro the title laid out and drew while it was read, if it shows this week: the one
+    thing of the week it reads is the score it starts at."""
+    title = ctx.stack[0] if ctx.stack else None
+    ahead = getattr(title, "intro_ahead", None)
+    if ahead is None or ahead[0] is None or ctx.run is None or ahead[1] != ctx.run.score:
+        return None
+    title.intro_ahead = None
+    return ahead[0]
 
 
 def where_the_week_stands(ctx: "ScreenContext") -> list["Screen"]:

@@ -1,5 +1,5 @@
 """Work done while the player reads, so that the next screen's first frame costs little: the
-intro and the first scene drawn off screen while the title waits, and the scenes that may come
+intro and the first scene drawn off screen while the title waits (then the intro drawn ahead), and the scenes that may come
 next drawn while a scene is read. Each is an optimisation only: an error skips it."""
 from __future__ import annotations
 
@@ -114,6 +114,25 @@ def prefetch(app: "AppContext") -> bool:
         print(f"scored: prefetch skipped ({exc})", file=sys.stderr)
     finally:
         app.dirty = keep_dirty
+    return True
+
+
+def intro_ahead(app: "AppContext") -> bool:
+    """While the title is read, once its warm-up is done: the intro a new week opens with, laid
+    out on a week not yet played and its still layer drawn ahead (navigate.intro_ahead shows it
+    if the new week starts at the same score). True if it drew."""
+    title = app.top
+    if app.warm_pending or app.scenario is None or not isinstance(title, TitleScreen) or \
+            title.intro_ahead is not None or len(app.stack) > 1:
+        return False
+    try:
+        with app.previewing(start(app.scenario, 0, kiosk=app.kiosk)) as week:
+            intro = IntroScreen(app)
+            title.draw_ahead(intro)
+        title.intro_ahead = (intro, week.score)
+    except Exception as exc:  # drawing ahead is an optimisation only
+        print(f"scored: the intro not drawn ahead ({exc})", file=sys.stderr)
+        title.intro_ahead = (None, None)
     return True
 
 

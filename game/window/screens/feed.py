@@ -80,16 +80,47 @@ def draw_phone(screen, surf: pygame.Surface, rect: pygame.Rect) -> None:
     app, L = screen.app, screen.app.layout
     if not theme.HIGH:
         draw.shadow(surf, rect, L.px(36), L.px(10))
+    if screen.feed_scroll == 0:  # as the scene opens: its posts composed with the phone, drawn while
+        # the scene before was read (warmup.prefetch), so the first frame blits one surface
+        phone = draw.composed(phone_key(screen), rect.size, lambda s: draw_whole_phone(screen, s, s.get_rect()))
+        if phone is not None:
+            draw.blit_rounded(surf, phone, rect.topleft, L.px(36))
+            return
     key = ("phone", app.ui("feed.title"), id(style_font(L, "h2")), L.px(100))
     body = draw.composed(key, rect.size, lambda s: draw_phone_body(app, s, s.get_rect()))
     if body is None:
         draw_phone_body(app, surf, rect)
     else:
         surf.blit(body, rect.topleft)  # one blit, not three cards in strips
+    draw_posts(screen, surf, rect)
+
+
+def phone_key(screen) -> tuple:
+    """All an unscrolled phone shows: the words, fonts and sizes, and each post's author as they
+    stand in the week (their score's chip, their face's status)."""
+    app, L = screen.app, screen.app.layout
+    friends = app.run.friends
+    authors = tuple((friends[p.author].score, friends[p.author].status) if p.author in friends else None
+                    for p in screen.scene.posts)
+    return ("feed", screen.scene.id, app.lang, tuple(app.s(p.text) for p in screen.scene.posts),
+            L.px(100), L.text_scale, theme.LINE_RATIO[0], id(style_font(L, "h2")), id(style_font(L, "small")),
+            authors)
+
+
+def draw_whole_phone(screen, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    """The phone with its posts (every post lies on its opaque screen, so none blends with the
+    clear colour of a composed surface's corners)."""
+    draw_phone_body(screen.app, surf, rect)
+    draw_posts(screen, surf, rect)
+
+
+def draw_posts(screen, surf: pygame.Surface, rect: pygame.Rect) -> None:
+    """The posts on the phone's screen, scrolled, and the scroll hint."""
+    L = screen.app.layout
     scr, bar = phone_screen(L, rect)
     view = pygame.Rect(scr.x + L.px(10), bar.bottom + L.px(10), scr.w - L.px(20), scr.bottom - bar.bottom - L.px(20))
     clip = surf.get_clip()
-    surf.set_clip(view)
+    surf.set_clip(view.clip(clip))  # inside the card's scrolling edges too
     y = view.y + screen.feed_scroll
     for post in screen.scene.posts:
         h = post_height(screen, post, view.w)

@@ -231,11 +231,14 @@ class SceneScreen(PlayScreen):
         self.draw_frame_static(surf)
         card = self.card
         self.draw_main_card(surf, card)
+        beside = self.phone is not None and self.phone.right <= self.col.x  # (not a block of the column)
+        if beside:  # the feed's phone beside the column stands still while the column scrolls
+            feed.draw_phone(self, surf, self.phone)
         clip = surf.get_clip()
         if self.scrolls:  # the card's content scrolls under its edges
             surf.set_clip(self.view.inflate(L.px(16), L.px(4)).clip(card))
             self.draw_scroll_bar(surf)
-        scene_card.draw_content(self, surf)
+        scene_card.draw_content(self, surf, phone=not beside)
         surf.set_clip(clip)
 
     def draw_scroll_bar(self, surf: pygame.Surface) -> None:

@@ -11,10 +11,11 @@ from ..ui.text import draw_line, draw_text, fit, line_h, style_font
 from . import feed
 
 
-def draw_content(screen, surf: pygame.Surface) -> None:
-    """The card's content: the feed's phone, the place's banner, who speaks, the choice's result and the text."""
+def draw_content(screen, surf: pygame.Surface, phone: bool = True) -> None:
+    """The card's content: the feed's phone (unless drawn apart), the place's banner, who speaks,
+    the choice's result and the text."""
     app, L = screen.app, screen.app.layout
-    if screen.phone is not None:
+    if phone and screen.phone is not None:
         feed.draw_phone(screen, surf, screen.phone)
     col = screen.col
     if screen.banner is not None:

@@ -112,6 +112,8 @@ class TitleScreen(Screen):
             self.static_version += 1
         super().draw(surf)
 
+    intro_ahead = None  # (the intro a new week opens with, drawn ahead: warmup.intro_ahead; its score)
+
     def set_lang(self, code: str) -> None:
         self.app.settings.lang = code
         self.app.apply_settings()

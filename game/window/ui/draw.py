@@ -246,6 +246,25 @@ def composed(key: tuple, size: tuple[int, int], paint) -> pygame.Surface | None:
     return _cached(("composed", size, theme.palette.name) + key, make)
 
 
+def blit_rounded(surf: pygame.Surface, img: pygame.Surface, pos: tuple[int, int], radius: int) -> None:
+    """Blit a colour-keyed surface whose clear pixels lie only in its rounded corners: the rows
+    between the corners go without the colour key, at about twice the speed."""
+    w, h = img.get_size()
+    r = min(radius + 1, h // 2)
+    keyed = img.get_colorkey()
+    if keyed is None or h - 2 * r <= 0:
+        surf.blit(img, pos)
+        return
+    x, y = pos
+    surf.blit(img, (x, y), (0, 0, w, r))
+    img.set_colorkey(None)
+    try:
+        surf.blit(img, (x, y + r), (0, r, w, h - 2 * r))
+    finally:
+        img.set_colorkey(keyed)
+    surf.blit(img, (x, y + h - r), (0, h - r, w, r))
+
+
 def page_card(surf: pygame.Surface, rect: pygame.Rect, radius: int, color, bottom, shadow_px: int,
               gloss: bool = False) -> None:
     """A screen's one big card over the backdrop (copied only where the card leaves it showing, so
