@@ -1,7 +1,8 @@
 """`python -m benchmarks [--json] [--quick]`: start-up to the title and to a week ready to start,
 frame times (CPU and wall, first frames apart), idle CPU per screen, peak memory, the engine's runs
 per second and the debrief's analysis, each beside a baseline measured in the same run (a bare
-pygame-ce window, a bare loop). Figures, not timed tests.
+pygame-ce window, a bare loop), and a class of 30 phones against the classroom server. Figures,
+not timed tests.
 `python -m benchmarks classroom --students 60 --json`: a class playing at once (benchmarks/classroom.py).
 `python -m benchmarks kiosk --visits 1000 --json`: a kiosk's visitors, one after another (benchmarks/kiosk.py)."""
 from __future__ import annotations
@@ -121,14 +122,16 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--quick", action="store_true", help="fewer runs (for a smoke check)")
     ap.add_argument("--idle-seconds", type=float, default=10.0, help="the idle title, in its own process")
-    ap.add_argument("--classroom", type=int, default=0, metavar="STUDENTS",
-                    help="also a class of this many phones against the classroom server (~90 s for 60)")
+    ap.add_argument("--classroom", type=int, default=None, metavar="STUDENTS",
+                    help="a class of this many phones against the classroom server (30, ~90 s; 6 with "
+                         "--quick; 0: none)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from game.paths import default_scenario
     scenario = default_scenario()
     home = tempfile.mkdtemp(prefix="scored-bench-")
     e = env(home)
+    students = (6 if args.quick else 30) if args.classroom is None else args.classroom
     runs = 5 if args.quick else 15  # medians: the machine is shared, single starts swing by a third
     starts = startup(home, runs)
     su, ready, base_su = starts["startup"], starts["ready"], starts["base"]
@@ -172,8 +175,8 @@ def main(argv=None) -> int:
         **engine,
         "scenario": str(scenario.relative_to(ROOT)) if scenario.is_relative_to(ROOT) else str(scenario),
         "frames": screens, "baseline_frames": base_frames, "targets": TARGETS,
-        "classroom": classroom(args.classroom, e) if args.classroom else
-        "not run (--classroom 60, or its own command: python -m benchmarks classroom --students 60 --json)",
+        "classroom": classroom(students, e) if students else
+        "not run (--classroom 0; its own command: python -m benchmarks classroom --students 60 --json)",
     }
     result["meets_targets"] = {k: (result[k] >= v if k in AT_LEAST else result[k] <= v) for k, v in TARGETS.items()}
     if args.json:
