@@ -112,8 +112,8 @@ def classroom(students: int, e: dict[str, str]) -> dict:
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["classroom"]:  # a class of phones against `scored classroom`: benchmarks/classroom.py
-        from benchmarks.classroom import main as classroom
-        return classroom(argv[1:])
+        from benchmarks.classroom import main as class_main
+        return class_main(argv[1:])
     if argv[:1] == ["kiosk"]:  # months of visitors in minutes: benchmarks/kiosk.py
         from benchmarks.kiosk import main as kiosk
         return kiosk(argv[1:])
