@@ -1,7 +1,8 @@
 """Drawn ahead, while the screen before is read: the intro while the title is read (taken only
-for a week that starts as the one it was laid out on), and the feed's phone with its posts, so a
-feed's first frame blits one surface, the very phone drawn straight onto the card. And beside a
-column too long for the card (large text), the phone stands whole while the column scrolls."""
+for a week that starts as the one it was laid out on); the week's first scene, whose frame the
+scene after it keeps; and the feed's phone with its posts, so a feed's first frame blits one
+surface, the very phone drawn straight onto the card. And beside a column too long for the card
+(large text), the phone stands whole while the column scrolls."""
 from __future__ import annotations
 
 import pygame
@@ -111,3 +112,25 @@ def test_a_phone_beside_a_scrolling_column_is_drawn_whole(monkeypatch):
             f"{screen.scene.id}: the phone's bar is not drawn"
         checked += 1
     assert checked >= 2
+
+
+def test_the_first_scene_drawn_ahead_leaves_its_frame_to_the_scene_after_it(monkeypatch):
+    """The week's first scene is drawn ahead while the check is read; the scene after it draws over
+    the frame it left (backdrop, the cards' shadows), not the whole frame again, and looks the same."""
+    app = make_app(WEEK, size="1280x720")
+    while app.top.name != "scene":
+        while app.idle_work():  # read: the next page, then the first scene, drawn ahead
+            pass
+        ahead = app.layers.ahead
+        key(app, pygame.K_RETURN)
+    first = app.top
+    assert ahead is not None and ahead[0] == first.layer_key_for(app.surface.get_size()), "taken ahead"
+    while app.idle_work():
+        pass
+    backdrops: list[str] = []
+    background = draw.background
+    monkeypatch.setattr(draw, "background", lambda w, h: backdrops.append(app.top.scene.id) or background(w, h))
+    key(app, pygame.K_1)
+    assert app.top.name == "scene" and app.top is not first
+    assert not backdrops, "the scene after the first drew the whole frame again"
+    assert drawn_afresh(app, app.top)

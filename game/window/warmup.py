@@ -1,6 +1,7 @@
 """Work done while the player reads, so that the next screen's first frame costs little: the
-intro and the first scene drawn off screen while the title waits (then the intro drawn ahead), and the scenes that may come
-next drawn while a scene is read. Each is an optimisation only: an error skips it."""
+intro and the first scene drawn off screen while the title waits (then the intro drawn ahead, to
+be shown as it is), and the scenes that may come next drawn while a scene is read. Each is an
+optimisation only: an error skips it."""
 from __future__ import annotations
 
 import sys

@@ -108,6 +108,9 @@ class Screen(Controls):
         if rebuilt and layers.take_ahead(depth, key):  # drawn while the screen before was read
             layer = layers.surface(depth, size, surf)
             rebuilt = False
+            frame = self.frame_key()
+            if frame is not None:  # drawn whole, its frame too: a play screen after it keeps that
+                layers.frames[depth] = frame
         if rebuilt:
             self.held_frame = layers.frames.pop(depth, None)
             try:
