@@ -31,7 +31,7 @@ def intro_ahead(ctx: "ScreenContext") -> Optional["Screen"]:
     """The intro the title laid out and drew while it was read, if it shows this week: the one
     thing of the week it reads is the score it starts at."""
     title = ctx.stack[0] if ctx.stack else None
-    ahead = getattr(title, "intro_ahead", None)
+    ahead = title.intro_ahead if isinstance(title, TitleScreen) else None
     if ahead is None or ahead[0] is None or ctx.run is None or ahead[1] != ctx.run.score:
         return None
     title.intro_ahead = None

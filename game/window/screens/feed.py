@@ -5,7 +5,15 @@ import pygame
 
 from ..ui import draw, glyphs, theme
 from ..ui.portrait import portrait
-from ..ui.text import draw_line, draw_text, line_h, line_style, measure, style_font
+from ..ui.text import (
+    draw_line,
+    draw_text,
+    line_h,
+    line_style,
+    measure,
+    style_font,
+    type_key,
+)
 
 
 def bar_height(layout) -> int:
@@ -86,12 +94,12 @@ def draw_phone(screen, surf: pygame.Surface, rect: pygame.Rect) -> None:
         if phone is not None:
             draw.blit_rounded(surf, phone, rect.topleft, L.px(36))
             return
-    key = ("phone", app.ui("feed.title"), id(style_font(L, "h2")), L.px(100))
+    key = ("phone", app.ui("feed.title")) + type_key(L)
     body = draw.composed(key, rect.size, lambda s: draw_phone_body(app, s, s.get_rect()))
     if body is None:
         draw_phone_body(app, surf, rect)
     else:
-        surf.blit(body, rect.topleft)  # one blit, not three cards in strips
+        draw.blit_rounded(surf, body, rect.topleft, L.px(36))  # one blit, not three cards in strips
     draw_posts(screen, surf, rect)
 
 
@@ -103,8 +111,7 @@ def phone_key(screen) -> tuple:
     authors = tuple((friends[p.author].score, friends[p.author].status) if p.author in friends else None
                     for p in screen.scene.posts)
     return ("feed", screen.scene.id, app.lang, tuple(app.s(p.text) for p in screen.scene.posts),
-            L.px(100), L.text_scale, theme.LINE_RATIO[0], id(style_font(L, "h2")), id(style_font(L, "small")),
-            authors)
+            authors) + type_key(L)
 
 
 def draw_whole_phone(screen, surf: pygame.Surface, rect: pygame.Rect) -> None:

@@ -26,6 +26,7 @@ class SceneScreen(PlayScreen):
         self.check = app.run.gate_check_here() if scene is None else None
         self.feed_scroll = 0
         self.phone = None
+        self.phone_beside = False
         self.stamp_sounded = False
         self.panel_anim = True
 
@@ -86,6 +87,7 @@ class SceneScreen(PlayScreen):
         inner = M.inflate(-2 * pad, -2 * pad)
         kind = self.scene.kind
         wide_phone = kind == "feed" and self.scene.posts and not R.compact
+        self.phone_beside = bool(wide_phone)  # beside the column, not a block of it
         if wide_phone:
             pw = min(L.px(440), int(inner.w * 0.48))
             self.phone = pygame.Rect(inner.x, inner.y, pw, inner.h)
@@ -231,14 +233,13 @@ class SceneScreen(PlayScreen):
         self.draw_frame_static(surf)
         card = self.card
         self.draw_main_card(surf, card)
-        beside = self.phone is not None and self.phone.right <= self.col.x  # (not a block of the column)
-        if beside:  # the feed's phone beside the column stands still while the column scrolls
+        if self.phone_beside:  # the feed's phone beside the column stands still while the column scrolls
             feed.draw_phone(self, surf, self.phone)
         clip = surf.get_clip()
         if self.scrolls:  # the card's content scrolls under its edges
             surf.set_clip(self.view.inflate(L.px(16), L.px(4)).clip(card))
             self.draw_scroll_bar(surf)
-        scene_card.draw_content(self, surf, phone=not beside)
+        scene_card.draw_content(self, surf, phone=not self.phone_beside)
         surf.set_clip(clip)
 
     def draw_scroll_bar(self, surf: pygame.Surface) -> None:

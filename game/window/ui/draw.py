@@ -3,6 +3,8 @@ shapes, stars and icons are in glyphs.py)."""
 from __future__ import annotations
 
 from collections import OrderedDict
+from contextlib import contextmanager
+from typing import Iterator
 
 import pygame
 
@@ -246,22 +248,33 @@ def composed(key: tuple, size: tuple[int, int], paint) -> pygame.Surface | None:
     return _cached(("composed", size, theme.palette.name) + key, make)
 
 
+@contextmanager
+def unkeyed(img: pygame.Surface) -> Iterator[None]:
+    """`img` without its colour key for a moment: where every pixel it blits is opaque (between a
+    card's rounded ends), at about twice the speed (a page card: 0.7 ms to 0.5)."""
+    keyed = img.get_colorkey()
+    if keyed is None:
+        yield
+        return
+    img.set_colorkey(None)
+    try:
+        yield
+    finally:
+        img.set_colorkey(keyed)
+
+
 def blit_rounded(surf: pygame.Surface, img: pygame.Surface, pos: tuple[int, int], radius: int) -> None:
     """Blit a colour-keyed surface whose clear pixels lie only in its rounded corners: the rows
-    between the corners go without the colour key, at about twice the speed."""
+    between the corners go without the colour key."""
     w, h = img.get_size()
     r = min(radius + 1, h // 2)
-    keyed = img.get_colorkey()
-    if keyed is None or h - 2 * r <= 0:
+    if img.get_colorkey() is None or h - 2 * r <= 0:
         surf.blit(img, pos)
         return
     x, y = pos
     surf.blit(img, (x, y), (0, 0, w, r))
-    img.set_colorkey(None)
-    try:
+    with unkeyed(img):
         surf.blit(img, (x, y + r), (0, r, w, h - 2 * r))
-    finally:
-        img.set_colorkey(keyed)
     surf.blit(img, (x, y + h - r), (0, h - r, w, r))
 
 
@@ -316,13 +329,7 @@ def card(surf: pygame.Surface, rect: pygame.Rect, radius: int, color=None, botto
     x, y = rect.topleft
     surf.blit(img, (x, y), (0, 0, cap, h))
     end = x + w - cap
-    keyed = img.get_colorkey()
-    if keyed is not None:  # between the rounded ends every pixel is opaque: blitted without the
-        img.set_colorkey(None)  # colour key, at about twice the speed (a page card: 0.7 ms to 0.5)
-    try:
+    with unkeyed(img):  # between the rounded ends every pixel is opaque
         for tx in range(x + cap, end, TILE):
             surf.blit(img, (tx, y), (cap, 0, min(TILE, end - tx), h))
-    finally:
-        if keyed is not None:
-            img.set_colorkey(keyed)
     surf.blit(img, (end, y), (cap + TILE, 0, cap, h))

@@ -55,6 +55,12 @@ def font(weight: str, px: int) -> pygame.font.Font:
     return f
 
 
+def type_key(layout: Layout) -> tuple:
+    """What every font a layout picks depends on (its scale, the text size, the typeface): part of
+    the key of a picture made of words."""
+    return (layout.px(100), layout.text_scale, str(FONT_FILES["regular"]))
+
+
 def style_font(layout: Layout, style: str, shrink: float = 1.0) -> pygame.font.Font:
     _, weight = STYLES[style]
     return font(weight, max(8, int(layout.font_px(style) * shrink)))

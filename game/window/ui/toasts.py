@@ -8,7 +8,7 @@ import pygame
 
 from . import draw, glyphs, theme
 from .friends_panel import FLASH_LIFE
-from .text import draw_line, draw_text, line_h, measure, style_font
+from .text import draw_line, draw_text, line_h, measure, style_font, type_key
 
 if TYPE_CHECKING:
     from ..context import ScreenContext
@@ -57,7 +57,7 @@ def _body(L: "Layout", surf: pygame.Surface, box: pygame.Rect, toast: Toast) -> 
 
 def composed(L: "Layout", size: tuple[int, int], toast: Toast) -> Optional[pygame.Surface]:
     """A notice's card and words kept as one surface: a notice sliding in moves every frame."""
-    key = ("toast", toast.delta, toast.text, L.text_scale, L.px(100), str(theme.FONT_FILES["regular"]))
+    key = ("toast", toast.delta, toast.text) + type_key(L)
     return draw.composed(key, size, lambda s: _body(L, s, s.get_rect(), toast))
 
 
