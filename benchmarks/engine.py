@@ -20,8 +20,9 @@ from game.engine.run import Run
 def random_run(scenario: Scenario, seed: int, lean: bool = True) -> Run:
     run = Run(scenario, seed, lean=lean)
     prng = random.Random(seed * 7919 + 1)
-    while run.ending is None:
-        (run.advance if lean else run.choose)(random_policy(run, prng).id)
+    take = run.advance if lean else run.choose
+    while run.state.ending is None:
+        take(random_policy(run, prng).id)
     return run
 
 

@@ -11,9 +11,10 @@ Policy = Callable[[Run, random.Random], Choice]
 
 
 def random_policy(run: Run, rng: random.Random) -> Choice:
-    scene = run.state.scene
+    st = run.state
+    scene = st.scene
     # a scene without conditions offers all its choices: no list to build (the same pick)
-    choices = scene.choices if scene.always_open and run.state.ending is None else run.choices()
+    choices = scene.choices if scene.always_open and st.ending is None else run.choices()
     return choices[int(rng.random() * len(choices))]
 
 

@@ -37,16 +37,19 @@ def simulate(scenario: Scenario, runs: int, policy: str = "random", seed: int = 
         run = Run(scenario, seed + i, kiosk, lean=True)
         prng = random.Random((seed + i) * 7919 + 1)
         spent = False
-        while run.ending is None:
+        advance, st = run.advance, run.state
+        ending = st.ending
+        while ending is None:
             choice = choose(run, prng)
             if not spent and not is_loyal(choice):
                 spent = True
-            run.advance(choice.id)
+            advance(choice.id)
+            ending = st.ending
         disloyal += spent
         finals.append(run.score)
         lengths.append(len(run.log))
         path_words.append(sum(words[s] for s in run.seen))
-        endings[run.ending.id] += 1
+        endings[ending.id] += 1
         reached |= run.seen
         for gate in {c.gate for c in run.gate_checks if c.passed}:
             gates[gate] += 1
