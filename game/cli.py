@@ -195,11 +195,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return simulate_cmd(args)
     if args.text:
         return text_cmd(args, scenario_path)
-    if args.region:  # the window reads the scenario later, too late to refuse the option plainly
-        _known_region(args, _load(scenario_path))
+    loaded = None
+    if args.region:  # read here, where the option can still be refused plainly; the window takes it
+        loaded = _load(scenario_path)
+        _known_region(args, loaded)
     try:
         from .window.app import main as play_window
     except ImportError as exc:  # the window needs pygame-ce
         print(f"The window cannot open ({exc}). Play in the terminal instead: scored --text", file=sys.stderr)
         return 1
-    return play_window(args, Path(scenario_path))
+    return play_window(args, Path(scenario_path), loaded)

@@ -273,3 +273,28 @@ def test_the_window_has_the_games_icon_and_pygame_loads_none_of_its_own():
     assert icon.get_at((0, 0)).a == 0  # clear corners
     assert icon.get_at((32, 20)) == pygame.Color(255, 255, 255, 255)  # the white middle, above the tick
     assert icon.get_at((32, 6)).a == 255 and icon.get_at((32, 6)).g > icon.get_at((32, 6)).r  # the mint orb
+
+
+def test_a_region_is_checked_on_the_command_line_and_the_scenario_read_once(tmp_path, monkeypatch, capsys):
+    """`scored --region` refuses a region the week has no cards for before a window opens; a known
+    one hands the scenario it read to the window, whose loading then only prepares the week."""
+    import game.engine
+    from game import cli
+    from game.window import app as window_app
+    from game.window.app import App
+    monkeypatch.setenv("SCORED_HOME", str(tmp_path))
+    reads: list[str] = []
+    real_load = game.engine.load_scenario
+    monkeypatch.setattr(game.engine, "load_scenario", lambda path: reads.append(path) or real_load(path))
+    opened: list = []
+    monkeypatch.setattr(window_app, "main", lambda args, path, scenario=None: opened.append(scenario) or 0)
+    with pytest.raises(SystemExit) as refused:
+        cli.main(["--scenario", str(SAMPLE), "--region", "mars"])
+    assert refused.value.code == 2 and not opened
+    assert "'mars' is not a region" in capsys.readouterr().err
+    assert cli.main(["--scenario", str(SAMPLE), "--region", "nl"]) == 0
+    given = opened[-1]
+    assert given is not None and len(reads) == 2, "read once per command, on the command line"
+    app = App(cli.parse(["--scenario", str(SAMPLE), "--region", "nl"]), SAMPLE, persist=False, scenario=given)
+    app.start_loading()
+    assert app.loader.wait() is given and len(reads) == 2, "the window's loading takes it, not the file"

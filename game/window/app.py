@@ -52,7 +52,10 @@ if TYPE_CHECKING:  # the rest is imported where first used, after the title's fi
 
 
 class App:
-    def __init__(self, args: Any, scenario_path: Path, *, persist: bool = True):
+    def __init__(self, args: Any, scenario_path: Path, *, persist: bool = True,
+                 scenario: Optional[Scenario] = None):
+        """`scenario`: `scenario_path` loaded already (the command line reads it to check
+        --region), so the title's loading only prepares the week."""
         self.args = args
         self.kiosk = bool(getattr(args, "kiosk", False))
         self.autoplay_name: Optional[str] = getattr(args, "autoplay", None)
@@ -73,6 +76,7 @@ class App:
         self.watchdog = Watchdog()
         self.seed_arg: Optional[int] = getattr(args, "seed", None)
         self.scenario_path = Path(scenario_path)
+        self._given = scenario
         self._session: Optional[PlaySession] = None
         self._preview: Optional[Run] = None
         self.loader = ScenarioLoader()  # the scenario, loaded behind the title
@@ -257,7 +261,7 @@ class App:
 
     # ----- loading -------------------------------------------------------------------------------
     def start_loading(self) -> None:
-        self.loader.start(self.scenario_path, then=startup.prepare_week)
+        self.loader.start(self.scenario_path, then=startup.prepare_week, loaded=self._given)
 
     def loaded(self, scenario: Scenario) -> None:
         """Play `scenario` (already loaded: tests, and hosts that load it themselves)."""
@@ -370,7 +374,7 @@ class App:
             save_settings(self.settings)  # the window's size, remembered for next time
 
 
-def main(args: Any, scenario_path: Path) -> int:
+def main(args: Any, scenario_path: Path, scenario: Optional[Scenario] = None) -> int:
     problem = display.ce_problem()
     if problem:
         print(problem, file=sys.stderr)
@@ -381,7 +385,7 @@ def main(args: Any, scenario_path: Path) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    app = App(args, scenario_path)
+    app = App(args, scenario_path, scenario=scenario)
     try:
         app.boot()
         code = app.loop()
