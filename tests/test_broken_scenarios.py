@@ -113,6 +113,8 @@ CASES = [
      "'maybe' cannot be read as a value"),
     ("yaml_bool_maybe_in_a_language_file", "en.yaml", 'desk: "Desk en"', "desk: !!bool maybe", "en.yaml", "maybe",
      "'maybe' cannot be read as a value"),
+    ("decimal_sign_unknown", "nl.yaml", 'scene: {', '_language: {decimal: ";"}\nscene: {', "nl.yaml",
+     '{decimal: ";"}', "_language: 'decimal' must be name: TEXT, plural: {one: \"n == 1\"}, decimal: \",\""),
     ("yaml_custom_tag", "scenario.yaml", "    day: 1\n", "    day: !custom 1\n", "scenario.yaml", "!custom",
      "is not supported here"),
 ]

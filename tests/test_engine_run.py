@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import ROOT
 from game.engine import RunError, start
 from game.engine.kinds import Status
 from game.engine.state import FriendState
@@ -164,3 +165,17 @@ def test_star_ratings_carry_their_score_hint(sample):
         assert rate.key != 0 and rate.key != rate.expected
     choice, rate = next((c, e) for c, e in rated if e.expected)
     assert choice.score_hint != 0
+
+
+def test_a_number_with_a_fraction_is_written_as_its_language_writes_it():
+    """`{stars}` is 4.5 in English, 4,5 in German and Dutch: the decimal sign is the language
+    table's (`_language: {decimal: ","}`), "." where a table does not say."""
+    from game.engine import load_scenario
+    week = load_scenario(str(ROOT / "scenarios" / "week" / "scenario.yaml"))
+    run = start(week, 3)
+    run.state.ratings.extend([("jules", 4, 1), ("noor", 5, 2)])
+    shown = {lang: run.text("result.flatter_jules", lang) for lang in ("en", "de", "nl")}
+    assert "4.5 stars" in shown["en"] and "4,5 Sterne" in shown["de"] and "4,5 sterren" in shown["nl"], shown
+    run.state.ratings.append(("ines", 4, 3))  # 4.3: every float, not one value
+    assert "4,3 Sterne" in run.text("result.flatter_jules", "de")
+    assert week.strings.get("scene.sat_jules", "de", {"score": 1000}).count("1000") == 1, "whole numbers as they are"

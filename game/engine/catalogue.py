@@ -7,11 +7,14 @@ the placeholder whose number picks the form (`count`, default `n`):
     more_changes: {one: "and {n} more change", other: "and {n} more changes"}
 
 Which category a number falls in is data too: a language table may carry `_language:` with its
-`name` in its own words and `plural`, conditions on `n` tried in order (default: one when n is 1).
+`name` in its own words, `plural`, conditions on `n` tried in order (default: one when n is 1), and
+`decimal`, the sign a number's fraction is written after (default "."):
 
 >>> c = Catalogue({"en": {"more": Plural("n", {"one": "{n} more change", "other": "{n} more changes"})}})
 >>> c.get("more", "en", {"n": 1}), c.get("more", "en", {"n": 3})
 ('1 more change', '3 more changes')
+>>> Catalogue({"de": {"avg": "{stars} Sterne"}}, meta={"de": {"decimal": ","}}).get("avg", "de", {"stars": 4.5})
+'4,5 Sterne'
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*)\}")
 CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 META = "_language"  # a table's own entry about its language (not a string)
 DEFAULT_RULE: tuple[tuple[str, str], ...] = (("one", "n == 1"),)
+DECIMAL_SIGNS = (".", ",")  # what `_language: {decimal: ...}` may say
 
 Values = Union[Mapping[str, Any], Callable[[str], Any], None]
 
@@ -177,7 +181,11 @@ class Catalogue:
         if "{" not in text:
             return text
 
+        sign = self.meta.get(lang, {}).get("decimal", ".")
+
         def fill(m: re.Match[str]) -> str:
             value = look(m.group(1))
-            return m.group(0) if value is None else str(value)
+            if value is None:
+                return m.group(0)
+            return str(value).replace(".", sign) if type(value) is float else str(value)
         return PLACEHOLDER.sub(fill, text)

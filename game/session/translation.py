@@ -19,9 +19,17 @@ import yaml
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.numbers import get_decimal_symbol
 
 from .. import __version__
-from ..engine.catalogue import CATEGORIES, META, Plural, Text, placeholders
+from ..engine.catalogue import (
+    CATEGORIES,
+    DECIMAL_SIGNS,
+    META,
+    Plural,
+    Text,
+    placeholders,
+)
 from ..engine.errors import Problem
 from ..engine.loading.tables import Table, read_table
 from ..engine.saves import write_text_atomic
@@ -103,6 +111,13 @@ def plural_tags(lang: str) -> list[str]:
     return [c for c in CATEGORIES if c in tags]
 
 
+def decimal_sign(lang: str) -> str:
+    """The sign before a number's fraction in `lang`, as `_language: {decimal: ...}` may say it."""
+    loc = locale_of(lang)
+    sign = get_decimal_symbol(loc) if loc is not None else "."
+    return sign if sign in DECIMAL_SIGNS else "."
+
+
 def _table(path: Path) -> Table:
     problems: list[Problem] = []
     return read_table(str(path), path.name, problems) if path.exists() else Table(path.name)
@@ -174,6 +189,10 @@ def _meta(lang: str, have: Table, fuzzy: list[str], base: bool) -> dict[str, Any
         meta["name"] = (name or lang)[:1].upper() + (name or lang)[1:]
         if set(plural_tags(lang)) == {"one", "other"}:
             meta["plural"] = {"one": "n == 1"}
+    if "decimal" not in meta:  # a number's fraction as the language writes it (CLDR): 4,5 in French
+        sign = decimal_sign(lang)
+        if sign != ".":
+            meta["decimal"] = sign
     meta.pop("fuzzy", None)
     if fuzzy:
         meta["fuzzy"] = sorted(fuzzy)

@@ -10,6 +10,7 @@ from typing import Any, Callable, Mapping, Optional
 
 from ..catalogue import (
     CATEGORIES,
+    DECIMAL_SIGNS,
     META,
     Plural,
     Text,
@@ -98,10 +99,12 @@ def _meta(table: Table, meta: Any, marks: Marks, problems: list[Problem]) -> Non
                 problems.append(Problem(table.shown, *mark_of(marks, (META, key)), f"{META}.plural: {exc}"))
         elif key == "fuzzy" and isinstance(value, list) and all(isinstance(v, str) for v in value):
             table.meta["fuzzy"] = list(value)  # translated, to be looked at (`scored validate` names them)
+        elif key == "decimal" and value in DECIMAL_SIGNS:
+            table.meta["decimal"] = value  # how a number with a fraction is written: 4,5 in German
         else:
             problems.append(Problem(table.shown, *mark_of(marks, (META, key)),
-                                    f"{META}: '{key}' must be name: TEXT, plural: {{one: \"n == 1\"}} or "
-                                    f"fuzzy: [IDS]"))
+                                    f"{META}: '{key}' must be name: TEXT, plural: {{one: \"n == 1\"}}, "
+                                    f"decimal: \",\" (or \".\") or fuzzy: [IDS]"))
 
 
 def _flatten(table: Table, data: dict[Any, Any], path: Path, prefix: str, marks: Marks,
