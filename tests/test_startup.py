@@ -295,6 +295,7 @@ def test_a_region_is_checked_on_the_command_line_and_the_scenario_read_once(tmp_
     assert cli.main(["--scenario", str(SAMPLE), "--region", "nl"]) == 0
     given = opened[-1]
     assert given is not None and len(reads) == 2, "read once per command, on the command line"
-    app = App(cli.parse(["--scenario", str(SAMPLE), "--region", "nl"]), SAMPLE, persist=False, scenario=given)
+    app = App(cli.parse(["--scenario", str(SAMPLE), "--region", "nl"]), SAMPLE, persist=False)
+    app.loaded(given)  # as window.app.main does with what the command line read
     app.start_loading()
     assert app.loader.wait() is given and len(reads) == 2, "the window's loading takes it, not the file"

@@ -52,10 +52,7 @@ if TYPE_CHECKING:  # the rest is imported where first used, after the title's fi
 
 
 class App:
-    def __init__(self, args: Any, scenario_path: Path, *, persist: bool = True,
-                 scenario: Optional[Scenario] = None):
-        """`scenario`: `scenario_path` loaded already (the command line reads it to check
-        --region), so the title's loading only prepares the week."""
+    def __init__(self, args: Any, scenario_path: Path, *, persist: bool = True):
         self.args = args
         self.kiosk = bool(getattr(args, "kiosk", False))
         self.autoplay_name: Optional[str] = getattr(args, "autoplay", None)
@@ -76,7 +73,6 @@ class App:
         self.watchdog = Watchdog()
         self.seed_arg: Optional[int] = getattr(args, "seed", None)
         self.scenario_path = Path(scenario_path)
-        self._given = scenario
         self._session: Optional[PlaySession] = None
         self._preview: Optional[Run] = None
         self.loader = ScenarioLoader()  # the scenario, loaded behind the title
@@ -261,10 +257,11 @@ class App:
 
     # ----- loading -------------------------------------------------------------------------------
     def start_loading(self) -> None:
-        self.loader.start(self.scenario_path, then=startup.prepare_week, loaded=self._given)
+        self.loader.start(self.scenario_path, then=startup.prepare_week)
 
     def loaded(self, scenario: Scenario) -> None:
-        """Play `scenario` (already loaded: tests, and hosts that load it themselves)."""
+        """Play `scenario` (already loaded: tests, and hosts that load it themselves, such as the
+        command line checking --region); the title's loading then only prepares the week."""
         self.loader.scenario = scenario
         self._session = None
 
@@ -385,7 +382,9 @@ def main(args: Any, scenario_path: Path, scenario: Optional[Scenario] = None) ->
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    app = App(args, scenario_path, scenario=scenario)
+    app = App(args, scenario_path)
+    if scenario is not None:
+        app.loaded(scenario)
     try:
         app.boot()
         code = app.loop()

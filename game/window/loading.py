@@ -23,13 +23,11 @@ class ScenarioLoader:
         self._thread: Optional[threading.Thread] = None
         self._done = threading.Event()  # set once LOADED is posted: a nap while loading ends at once
 
-    def start(self, path: Path, then: Optional[Callable[[], None]] = None,
-              loaded: Optional["Scenario"] = None) -> None:
-        """Load `path` in a thread (or take `loaded`, read from it already); then run `then` there
-        (work the week's start needs), then post LOADED."""
+    def start(self, path: Path, then: Optional[Callable[[], None]] = None) -> None:
+        """Load `path` in a thread (unless a scenario was handed over already); then run `then`
+        there (work the week's start needs), then post LOADED."""
         self._done.clear()
-        self._thread = threading.Thread(target=self._load, args=(path, then, loaded), name="scored-loader",
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._load, args=(path, then), name="scored-loader", daemon=True)
         self._thread.start()
 
     @property
@@ -43,14 +41,14 @@ class ScenarioLoader:
         else:
             time.sleep(seconds)
 
-    def _load(self, path: Path, then: Optional[Callable[[], None]] = None,
-              loaded: Optional["Scenario"] = None) -> None:
+    def _load(self, path: Path, then: Optional[Callable[[], None]] = None) -> None:
         from ..engine import (  # here, behind the title: not before it
             ScenarioError,
             load_scenario,
         )
         try:
-            self.scenario = loaded or load_scenario(str(path))
+            if self.scenario is None:
+                self.scenario = load_scenario(str(path))
         except ScenarioError as exc:
             self.error = str(exc.problems[0]) if exc.problems else str(exc)
             print(f"scored: cannot load {path}:", file=sys.stderr)
