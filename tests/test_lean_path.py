@@ -24,7 +24,7 @@ def snapshot(run: Run) -> dict:
             "friends": {f: (s.score, str(s.status)) for f, s in st_.friends.items()}, "flags": dict(st_.flags),
             "chosen": set(st_.chosen), "seen": set(st_.seen), "ratings": list(st_.ratings),
             "gate_checks": list(st_.gate_checks), "ending": st_.ending and st_.ending.id,
-            "pending": list(st_.pending), "draws": dict(st_.draws), "entered": st_.entered,
+            "pending": list(st_.pending), "draws": dict(st_.draws), "closed": st_.closed, "entered": st_.entered,
             "day_start": st_.day_start, "open": [c.id for c in run.choices()],
             "sanctions": run.active_sanctions()}
 
@@ -80,7 +80,7 @@ def test_a_fork_copies_every_field_of_the_state_and_shares_no_container():
     run = Run(SCENARIOS[0], 3)
     st_ = run.state
     names = type(st_).__slots__
-    assert len(names) == 23 and not hasattr(st_, "__dict__")
+    assert len(names) == 24 and not hasattr(st_, "__dict__")
     for i, name in enumerate(names):  # every field a value of its own, none left at its default
         value = getattr(st_, name)
         marker = f"{name}-{i}"
@@ -98,3 +98,31 @@ def test_a_fork_copies_every_field_of_the_state_and_shares_no_container():
         assert new_value == old_value, name
         if isinstance(old_value, (list, dict, set)):
             assert new_value is not old_value, name
+
+
+def test_forks_of_a_week_draw_each_days_drift_once(monkeypatch):
+    """The debrief's replays branch off one week many times: the days they close again are drawn
+    once for all of them (a day's drift depends on the seed alone), and weigh the same."""
+    import game.engine.days as days
+    sc = SCENARIOS[[p.parent.name for p in PATHS].index("week")]
+    assert sc.drift
+    drawn = []
+    real_unit = days.unit
+    monkeypatch.setattr(days, "unit", lambda *args: drawn.append(args) or real_unit(*args))
+    alone = Run(sc, 11, lean=True)
+    while not alone.ended:
+        alone.advance(alone.choices()[0].id)
+    by_itself = len(drawn)
+    assert by_itself >= len(sc.drift) * 5  # it drew every day's drift as it went
+
+    week = Run(sc, 11, lean=True)
+    week.advance(week.choices()[0].id)
+    forks = [week.fork() for _ in range(3)]
+    drawn.clear()
+    for fork in forks:
+        while not fork.ended:
+            fork.advance(fork.choices()[-1 if fork is forks[1] else 0].id)
+    days_closed = forks[0].state.closed - week.state.closed
+    assert len(drawn) == days_closed * sum(1 for _, low, high, _, _ in sc.drift if low != high)
+    assert snapshot(forks[0]) == snapshot(forks[2]) == snapshot(alone)
+    assert snapshot(forks[1]) != snapshot(alone)

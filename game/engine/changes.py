@@ -39,10 +39,14 @@ def friend_state(score: int, status: Status) -> FriendState:
 class Changes:
     """The state of a run and the ways it changes; `Run` adds reading it and the week's flow."""
 
-    __slots__ = ("scenario", "state", "_out", "_origin", "_choice_id", "_lean", "_seed_share")
+    __slots__ = ("scenario", "state", "_out", "_origin", "_choice_id", "_lean", "_seed_share", "_drifts")
     scenario: Scenario
     state: RunState
     _seed_share: int  # the seed's part of every draw (draws.seed_part)
+    #: each closed day's drift (days.Days._drawn), which depends on the seed alone:
+    #: once a run is forked, kept and shared with its forks, so that the debrief's replays of one
+    #: week draw each day's drift once (None: a run of its own draws as it goes)
+    _drifts: Optional[list[tuple[tuple[str, int, int, int, int], ...]]]
     _lean: bool  # keep no ledger, friends' log, day summaries or history (simulation, replays)
     _out: Optional[Outcome]  # the outcome of the choice being taken, which collects what happens
     _origin: Origin          # what the changes being made come from

@@ -23,8 +23,10 @@ class Days(Changes):
         sc, st = self.scenario, self.state
         while st.day < next_day:
             self._origin = Origin.ASSOCIATION
-            for fid, low, high, key, _ in sc.drift:
-                self._change_friend(fid, self._between(low, high, key), "drift")
+            st.closed += 1
+            for fid, low, high, _, key_share in sc.drift:
+                self._change_friend(fid, low if low == high else low + int(
+                    unit(self._seed_share, key_share, st.closed) * (high - low + 1)), "drift")
             assoc = sc.association
             if assoc is not None:
                 rule = sc.rules[assoc.rule]
@@ -52,15 +54,15 @@ class Days(Changes):
         are most of a simulated week's changes): the same draws, clamps and friend states."""
         sc, st = self.scenario, self.state
         lo, hi = sc.min_score, sc.max_score
-        friends, assoc, draws, seed_share = st.friends, sc.association, st.draws, self._seed_share
+        friends, assoc, seed_share, drifts = st.friends, sc.association, self._seed_share, self._drifts
         while st.day < next_day:
-            for fid, low, high, key, key_share in sc.drift:
+            st.closed = n = st.closed + 1
+            # a forked run's days come drawn already, each drift as a range of one
+            for fid, low, high, _, key_share in (sc.drift if drifts is None else self._drawn(n)):
                 old = friends[fid]
                 if low == high:
                     new = old.score + low
-                else:  # self._draw(key), its key's part computed once for the scenario
-                    n = draws.get(key, 0) + 1
-                    draws[key] = n
+                else:  # the n-th draw of the friend's key, its part computed once for the scenario
                     new = old.score + low + int(unit(seed_share, key_share, n) * (high - low + 1))
                 if new < lo:
                     new = lo
@@ -88,6 +90,19 @@ class Days(Changes):
                 st.score = score
             st.day_start = st.score
             st.day += 1
+
+    def _drawn(self, n: int) -> tuple[tuple[str, int, int, int, int], ...]:
+        """The n-th closed day's drift, as scenario.drift with each range narrowed to what the
+        seed draws: kept once a run is forked and shared with its forks (see Changes._drifts)."""
+        drifts = self._drifts
+        assert drifts is not None
+        while len(drifts) < n:
+            k, day = len(drifts) + 1, []
+            for fid, low, high, key, share in self.scenario.drift:
+                drawn = low if low == high else low + int(unit(self._seed_share, share, k) * (high - low + 1))
+                day.append((fid, drawn, drawn, key, share))
+            drifts.append(tuple(day))
+        return drifts[n - 1]
 
     if TYPE_CHECKING:
         def active_sanctions(self) -> list[str]: ...  # the run's: a day's summary names them

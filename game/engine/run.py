@@ -48,6 +48,7 @@ class Run(Days):
         self._origin = Origin.SCENE
         self._choice_id = ""
         self._seed_share = seed_part(seed)
+        self._drifts = None
         first = scenario.scenes[scenario.start_scene]
         self.state = RunState(seed=seed, kiosk=kiosk, score=scenario.start_score, scene=first, day=first.day,
                               friends={fid: friend_state(f.score or 0, Status.FRIEND)
@@ -280,6 +281,9 @@ class Run(Days):
         which never change."""
         new = Run.__new__(Run)
         new.scenario, new._lean, new._seed_share = self.scenario, self._lean, self._seed_share
+        if self._drifts is None:
+            self._drifts = []
+        new._drifts = self._drifts
         new._out, new._origin, new._choice_id = None, self._origin, self._choice_id
         new.state = self.state.copy()
         return new

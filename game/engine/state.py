@@ -122,7 +122,7 @@ class RunState:
     """Everything a run changes; the run alone writes it."""
     __slots__ = ("seed", "kiosk", "score", "scene", "day", "friends", "flags", "chosen", "seen", "log", "step",
                  "ledger", "friend_log", "ratings", "gate_checks", "day_summaries", "history", "ending", "pending",
-                 "draws", "entered", "day_start", "day_entries_from")
+                 "draws", "entered", "day_start", "day_entries_from", "closed")
 
     def __init__(self, *, seed: int, kiosk: bool, score: int, scene: Scene, day: int,
                  friends: dict[str, FriendState], day_start: int = 0) -> None:
@@ -145,7 +145,8 @@ class RunState:
         self.history: list[tuple[int, int, str]] = []  # (step, score, scene) after each choice
         self.ending: Optional[Ending] = None
         self.pending: list[tuple[int, int, Later]] = []  # (due day, due scene count, effect)
-        self.draws: dict[int, int] = {}
+        self.draws: dict[int, int] = {}  # how many times each effect has drawn
+        self.closed = 0  # days closed: the day's drift is the (closed + 1)-th draw of each friend's key
         self.entered = 0
         self.day_start = day_start
         self.day_entries_from = 0
@@ -160,5 +161,5 @@ class RunState:
         new.gate_checks, new.day_summaries = list(self.gate_checks), list(self.day_summaries)
         new.history, new.ending, new.pending = list(self.history), self.ending, list(self.pending)
         new.draws, new.entered = dict(self.draws), self.entered
-        new.day_start, new.day_entries_from = self.day_start, self.day_entries_from
+        new.day_start, new.day_entries_from, new.closed = self.day_start, self.day_entries_from, self.closed
         return new
