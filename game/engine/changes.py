@@ -21,18 +21,19 @@ from .rules import (
 from .state import FriendChange, FriendState, LedgerEntry, Outcome, RunState
 
 _RATING = Origin.RATING  # an enum member is slow to look up on its class
-_MAX_SHARED = 1 << 16  # friend states kept for sharing (a week's scores lie in a few hundred)
-shared: dict[tuple[int, Status], FriendState] = {}  # by (score, status)
+_MAX_SHARED = 1 << 14  # friend states kept for sharing per status (a week's scores lie in a few hundred)
+#: friend states by status, then by score: an int key is looked up faster than a tuple's
+shared: dict[Status, dict[int, FriendState]] = {status: {} for status in Status}
 
 
 def friend_state(score: int, status: Status) -> FriendState:
     """A friend's state, shared: they are immutable values and a run makes one at every change."""
-    key = (score, status)
-    found = shared.get(key)
+    same = shared[status]
+    found = same.get(score)
     if found is None:
         found = FriendState(score=score, status=status)
-        if len(shared) < _MAX_SHARED:
-            shared[key] = found
+        if len(same) < _MAX_SHARED:
+            same[score] = found
     return found
 
 
@@ -121,7 +122,7 @@ class Changes:
             new = sc.max_score
         if self._lean:
             if new != old.score:
-                st.friends[friend] = shared.get((new, old.status)) or friend_state(new, old.status)
+                st.friends[friend] = shared[old.status].get(new) or friend_state(new, old.status)
             return
         change = FriendChange(step=st.step, day=st.day, friend=friend, delta=new - old.score, score=new,
                               reason=reason)

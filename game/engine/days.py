@@ -69,7 +69,7 @@ class Days(Changes):
                 if new > hi:
                     new = hi
                 if new != old.score:
-                    friends[fid] = shared.get((new, old.status)) or friend_state(new, old.status)
+                    friends[fid] = shared[old.status].get(new) or friend_state(new, old.status)
             if assoc is not None:
                 weights, cap = assoc.weights, assoc.cap
                 score = st.score
