@@ -325,7 +325,7 @@ def test_the_friends_average_is_written_with_the_languages_decimal_sign(lang, mo
         key(app, pygame.K_1 if app.top.name == "scene" else pygame.K_RETURN)
     assert app.run is not None and app.run.ratings
     surf = pygame.Surface((400, 300))
-    score_card.paint(app, surf, pygame.Rect(0, 0, 400, 300), app.run.score, app.run.score, 0.0)
+    score_card.paint(app, surf, pygame.Rect(0, 0, 400, 300), app.run.score, app.run.score, 0)
     whole, tenth = f"{app.run.stars:.1f}".split(".")
     sign = "." if lang == "en" else ","
     assert any(t.startswith(f"{whole}{sign}{tenth} ") for t in said), said

@@ -24,6 +24,7 @@ class Hud:
         self.shown = 0.0
         self.target = 0
         self.pulse_at = -10.0
+        self.ring = 0  # the width of the glow the score card was last drawn with (score_card.ring)
         self.toasts: list[Toast] = []
         self.more = 0
         self.friend_flash: dict[str, tuple[int, float]] = {}
@@ -153,23 +154,27 @@ class Hud:
                 moving = True
             if now - self.pulse_at < 1.0:
                 moving = True
+            elif self.ring:  # the glow has ended: one more frame draws the card without it
+                self.ring = 0
+                moving = True
         return moving
 
     # ----- drawing -----------------------------------------------------------------------
     def draw_meter(self, surf: pygame.Surface, rect: pygame.Rect, area: Optional[pygame.Rect] = None) -> None:
         opened = meter.opened(self.app, self.shown)
-        self.panels.show("meter", surf, rect, (round(self.shown, 2),),
+        self.panels.show("meter", surf, rect, meter.marker(self.app, rect, self.shown),
                     lambda s, r: meter.paint_marker(self.app, s, r, self.shown),
                     base=(opened, lambda s, r: meter.paint_track(self.app, s, r, opened)), area=area)
 
     def draw_score_card(self, surf: pygame.Surface, rect: pygame.Rect, area: Optional[pygame.Rect] = None) -> None:
         run, now = self.app.run, self.app.now
         glow = max(0.0, 1.0 - (now - self.pulse_at)) if not self.app.settings.reduced_motion else 0.0
-        state = (round(self.shown), (self.target > self.shown) - (self.target < self.shown), round(glow, 2),
+        ring = self.ring = score_card.ring(self.app.layout, glow)
+        state = (round(self.shown), (self.target > self.shown) - (self.target < self.shown), ring,
                  (run.stars, len(run.ratings)) if run is not None else None)
         col = score_card.colour(self.app, self.shown)
         self.panels.show("score", surf, rect, state,
-                    lambda s, r: score_card.paint(self.app, s, r, self.shown, self.target, glow),
+                    lambda s, r: score_card.paint(self.app, s, r, self.shown, self.target, ring),
                     base=(col, lambda s, r: score_card.paint_card(self.app, s, r, col)), area=area)
 
     def draw_toasts(self, surf: pygame.Surface, rect: pygame.Rect, area: Optional[pygame.Rect] = None) -> None:

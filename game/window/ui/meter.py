@@ -59,6 +59,15 @@ def _x_of(app: "ScreenContext", track: pygame.Rect, v: float) -> int:
     return track.x + int((v - lo) / max(1, hi - lo) * track.w)
 
 
+def marker(app: "ScreenContext", rect: pygame.Rect, shown: float) -> tuple[int, int]:
+    """What the marker shows of the score (as shown now): where it stands, in pixels, and its
+    tier. The marker is painted again when that changes, not at every step of the score's move."""
+    sc = app.scenario
+    tx, tw = track_span(app.layout, rect)  # the track's x and width, as _track places it
+    at = _x_of(app, pygame.Rect(tx, 0, tw, 1), max(sc.min_score, min(sc.max_score, shown)))
+    return at, sc.tier_for(round(shown)).start
+
+
 def opened(app: "ScreenContext", shown: float) -> tuple[bool, ...]:
     """Which gates the score (as shown now) has reached: their marks change colour."""
     return tuple(shown >= gate.at for gate in app.scenario.gates)

@@ -31,17 +31,23 @@ def paint_card(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, co
               shadow_px=L.px(8), border=(255, 255, 255))
 
 
+def ring(L: "Layout", glow: float) -> int:
+    """The width in pixels of the ring a change leaves round the card, as `glow` fades from 1 to 0
+    (0: none). The card is painted again when it changes, not at every step of the glow (a few
+    widths over the second it lasts, instead of one painting a frame)."""
+    return max(2, int(L.px(5) * glow)) if glow > 0 else 0
+
+
 def paint(app: "ScreenContext", surf: pygame.Surface, rect: pygame.Rect, shown: float, target: int,
-          glow: float) -> None:
-    """`shown`: the score as it moves towards `target`; `glow` from 1 (just changed) to 0; over
+          glow_px: int) -> None:
+    """`shown`: the score as it moves towards `target`; `glow_px`: the ring's width (`ring`); over
     the card that paint_card drew in the tier's colour."""
     L = app.layout
     score = int(round(shown))
     tier = app.scenario.tier_for(score)
     col = theme.hex_color(tier.color)
-    if glow > 0:
-        pygame.draw.rect(surf, col, rect.inflate(L.px(6), L.px(6)), max(2, int(L.px(5) * glow)),
-                         border_radius=L.px(24))
+    if glow_px:
+        pygame.draw.rect(surf, col, rect.inflate(L.px(6), L.px(6)), glow_px, border_radius=L.px(24))
     pad = L.px(14)
     y = rect.y + L.px(10)
     draw_line(surf, L, app.ui("hud.your_score"), "tiny", (rect.x + pad, y), theme.INK_SOFT, max_w=rect.w - 2 * pad)
