@@ -8,22 +8,9 @@ import zlib
 
 import pygame
 import pytest
-from ui_support import WEEK, key, make_app, through_week
+from ui_support import WEEK, key, make_app, press, through_week, to_first_scene, whole
 
 from game.window import loop
-
-
-def whole(app) -> bytes:
-    """The same frame drawn whole: the still layer over all of the window, every button drawn
-    afresh (no kept copies), the score panels as they stand (none painted that waits its turn)."""
-    app.layers.unshown()
-    app.layers.memos.clear()
-    app.hud.panels.afford = lambda name: False
-    try:
-        loop.draw(app)
-    finally:
-        del app.hud.panels.afford
-    return pygame.image.tobytes(app.surface, "RGB")
 
 
 def drawn_afresh(app, screen, depth: int = 0) -> bool:
@@ -32,15 +19,6 @@ def drawn_afresh(app, screen, depth: int = 0) -> bool:
     fresh = pygame.Surface(app.surface.get_size(), 0, app.surface)
     screen.draw_static(fresh)
     return pygame.image.tobytes(layer, "RGB") == pygame.image.tobytes(fresh, "RGB")
-
-
-def to_first_scene(app) -> None:
-    """From the title, Enter through the intro and the check to the week's first scene."""
-    for _ in range(20):
-        if app.top.name == "scene":
-            return
-        key(app, pygame.K_RETURN)
-    raise AssertionError(f"no scene reached: on {app.top.name}")
 
 
 def read_on(app, ended: bool) -> bool:
@@ -55,9 +33,6 @@ def read_on(app, ended: bool) -> bool:
     return True
 
 
-def press(app, draw: bool = True) -> None:
-    """1 on a scene, Enter elsewhere; without `draw`, what comes on top is not drawn yet."""
-    key(app, pygame.K_1 if app.top.name == "scene" else pygame.K_RETURN, draw=draw)
 
 
 def check(app, what: str) -> bool:
@@ -413,47 +388,3 @@ def gate_sound(screen) -> str:
     return "granted" if screen.check.passed else "refused"
 
 
-
-def test_the_score_panels_are_painted_again_only_when_their_picture_changes(monkeypatch):
-    """While the score counts and the card glows, a panel is painted when what it shows changes:
-    the card when its number, arrow or glow's width does, the meter's marker when it moves by a
-    pixel or changes tier, not at every step of the animation. The window ends as a whole redraw."""
-    from game.window.ui import meter, score_card
-    app = make_app(WEEK, size="1920x1080")
-    to_first_scene(app)
-    cards, marks = [], []
-    real_paint, real_marker = score_card.paint, meter.paint_marker
-
-    def paint(app_, surf, rect, shown, target, glow_px):
-        cards.append((round(shown), (target > shown) - (target < shown), glow_px))
-        real_paint(app_, surf, rect, shown, target, glow_px)
-
-    def paint_marker(app_, surf, rect, shown):
-        sc = app_.scenario
-        track, _ = meter._track(app_, rect)
-        marks.append((meter._x_of(app_, track, max(sc.min_score, min(sc.max_score, shown))),
-                      sc.tier_for(round(shown)).start))
-        real_marker(app_, surf, rect, shown)
-
-    monkeypatch.setattr(score_card, "paint", paint)
-    monkeypatch.setattr(meter, "paint_marker", paint_marker)
-    changes = 0
-    for _ in range(40):  # the week's choices; after each that moves the score, 4 s of frames
-        before = app.hud.target
-        press(app)
-        if app.top.name != "scene":
-            continue
-        if app.hud.target != before:
-            changes += 1
-            cards.clear()
-            marks.clear()
-            drew = [app.frame([], 1 / 60) for _ in range(240)]
-            assert any(drew[:30]) and not any(drew[-30:])  # it moved, then was left alone
-            assert len(cards) >= 3 and len(marks) >= 2  # the number counted, the glow faded
-            assert all(a != b for a, b in zip(cards, cards[1:])), cards  # each painting a new picture
-            assert all(a != b for a, b in zip(marks, marks[1:])), marks
-            assert cards[-1][2] == 0  # the glow faded to nothing
-            assert pygame.image.tobytes(app.surface, "RGB") == whole(app)
-            if changes == 3:
-                return
-    raise AssertionError(f"only {changes} choices changed the score")

@@ -11,6 +11,7 @@ import pygame
 from game.engine import load_scenario
 from game.paths import SCENARIOS
 from game.session import pseudo, strings
+from game.window import loop
 from game.window.app import App
 
 SAMPLE = SCENARIOS / "sample" / "scenario.yaml"
@@ -85,3 +86,30 @@ def overlapping_buttons(screen, window: pygame.Rect) -> list[str]:
             if ra.colliderect(rb):
                 out.append(f"{screen.name}: {a.name!r} {tuple(ra)} and {b.name!r} {tuple(rb)}")
     return out
+
+
+def whole(app) -> bytes:
+    """The same frame drawn whole: the still layer over all of the window, every button drawn
+    afresh (no kept copies), the score panels as they stand (none painted that waits its turn)."""
+    app.layers.unshown()
+    app.layers.memos.clear()
+    app.hud.panels.afford = lambda name: False
+    try:
+        loop.draw(app)
+    finally:
+        del app.hud.panels.afford
+    return pygame.image.tobytes(app.surface, "RGB")
+
+
+def to_first_scene(app) -> None:
+    """From the title, Enter through the intro and the check to the week's first scene."""
+    for _ in range(20):
+        if app.top.name == "scene":
+            return
+        key(app, pygame.K_RETURN)
+    raise AssertionError(f"no scene reached: on {app.top.name}")
+
+
+def press(app, draw: bool = True) -> None:
+    """1 on a scene, Enter elsewhere; without `draw`, what comes on top is not drawn yet."""
+    key(app, pygame.K_1 if app.top.name == "scene" else pygame.K_RETURN, draw=draw)
