@@ -119,7 +119,9 @@ def game_frames(size: tuple[int, int], scenario_path, seeds=(1, 2, 3, 4), idle_s
         app.start_loading()
         app.wait_loaded()
         app.sound.start()
-        app.frame([], 0.0)
+        # the window's first events and the one that says the week is loaded, handled as the game's
+        # loop handles them at its start (left queued, they were read in the title's idle time)
+        app.frame(pygame.event.get(), 0.0)
         while app.idle_work():  # what the game does while its title sits idle
             pass
         app.autoplayer = Autoplayer(app, "random", seed, None, fast=True)
