@@ -157,10 +157,14 @@ class PlayScreen(Screen):
         return []
 
     def part_areas(self) -> list[pygame.Rect]:
-        """A scene's panel, with room for its stamp, which lands larger and turned; once it has
-        landed, a few pixels over the panel's edge."""
-        m = self.app.layout.px(PANEL_SETTLED_MARGIN if self.parts_settled() else PANEL_MARGIN)
+        """A scene's panel, with room for what it draws beyond its edge: while it moves, a stamp
+        landing larger and turned; once it has landed, a few pixels."""
+        m = self.app.layout.px(PANEL_SETTLED_MARGIN if self.parts_settled() else self.parts_reach())
         return [p.rect.inflate(2 * m, 2 * m) for p in self.parts() if isinstance(p, Panel)]
+
+    def parts_reach(self) -> int:
+        """Layout pixels the moving parts may reach beyond their panel (a stamp landing)."""
+        return PANEL_MARGIN
 
     def parts_settled(self) -> bool:
         """True once the screen's own parts have stopped moving (drawn the same frame after frame)."""

@@ -218,6 +218,11 @@ class SceneScreen(PlayScreen):
     def parts_settled(self) -> bool:
         return self.app.settings.reduced_motion or self.app.now - self.born >= self.anim_seconds()
 
+    def parts_reach(self) -> int:
+        """Only a gate's stamp lands from beyond its panel; a sanction's picture moves inside its
+        own (its choices, clear of it, are then drawn once, not at every frame of its 8 s)."""
+        return super().parts_reach() if self.scene.kind == "gate" else PANEL_SETTLED_MARGIN
+
     def scroll(self, pos, dy: float) -> None:
         if self.phone is not None and pos is not None and self.phone.collidepoint(pos):
             new = feed.clamp_scroll(self, self.feed_scroll + dy)

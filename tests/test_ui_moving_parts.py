@@ -1,9 +1,12 @@
-"""The score panels (the card, the meter) while the score moves: painted again when what they show
-changes, and left on the window as a whole redraw would draw them once it stops."""
+"""What moves on a play screen, drawn no more than it needs and the same as a whole redraw: the
+score panels (the card, the meter) while the score moves, and a sanction's picture while it plays."""
 from __future__ import annotations
 
 import pygame
 from ui_support import WEEK, make_app, press, to_first_scene, whole
+
+from game.window import loop
+from game.window.ui.widgets import Button
 
 
 def test_the_score_panels_are_painted_again_only_when_their_picture_changes(monkeypatch):
@@ -49,3 +52,30 @@ def test_the_score_panels_are_painted_again_only_when_their_picture_changes(monk
             if changes == 3:
                 return
     raise AssertionError(f"only {changes} choices changed the score")
+
+
+def test_a_sanctions_picture_plays_without_drawing_the_choices_again(monkeypatch):
+    """A sanction's picture moves for seconds inside its own panel: each frame draws it and puts
+    back what it covers, the same picture as a whole redraw, while the choices (clear of it) are
+    drawn once and left on the window."""
+    app = make_app(WEEK, size="1920x1080")
+    app.new_week(seed=1)
+    while app.run.scene.kind != "sanction":  # (the week on its first choices, seed 1: a sanction)
+        app.choose(app.run.choices()[0].id)
+    top = app.top
+    assert top.name == "scene" and top.scene.kind == "sanction" and not top.parts_settled()
+    app.frame([], 0.0)
+    drawn = []
+    real = Button.draw
+    monkeypatch.setattr(Button, "draw", lambda self, *a, **k: drawn.append(self.name) or real(self, *a, **k))
+    frames = []
+    for _ in range(30):  # half a second of its picture playing
+        app.now += 1 / 60
+        app.frame([], 0.0, redraw=False)
+        drawn.clear()
+        loop.draw(app)
+        frames.append(pygame.image.tobytes(app.surface, "RGB"))
+        assert not top.parts_settled()
+        assert not drawn, drawn  # the buttons: left on the window
+        assert frames[-1] == whole(app)
+    assert len(set(frames)) > 10  # and the picture did play
