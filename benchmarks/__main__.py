@@ -4,7 +4,8 @@ per second and the debrief's analysis, each beside a baseline measured in the sa
 pygame-ce window, a bare loop), and a class of 30 phones against the classroom server. Figures,
 not timed tests.
 `python -m benchmarks classroom --students 60 --json`: a class playing at once (benchmarks/classroom.py).
-`python -m benchmarks kiosk --visits 1000 --json`: a kiosk's visitors, one after another (benchmarks/kiosk.py)."""
+`python -m benchmarks kiosk --visits 1000 --json`: a kiosk's visitors, one after another (benchmarks/kiosk.py).
+`python -m benchmarks ab REV`: REV's engine and debrief beside the working tree's, in turns (benchmarks/ab.py)."""
 from __future__ import annotations
 
 import argparse
@@ -114,6 +115,9 @@ def main(argv=None) -> int:
     if argv[:1] == ["classroom"]:  # a class of phones against `scored classroom`: benchmarks/classroom.py
         from benchmarks.classroom import main as class_main
         return class_main(argv[1:])
+    if argv[:1] == ["ab"]:  # another revision's engine and debrief beside the working tree's: benchmarks/ab.py
+        from benchmarks.ab import main as ab
+        return ab(argv[1:])
     if argv[:1] == ["kiosk"]:  # months of visitors in minutes: benchmarks/kiosk.py
         from benchmarks.kiosk import main as kiosk
         return kiosk(argv[1:])
