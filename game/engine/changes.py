@@ -60,9 +60,6 @@ class Changes:
         draws[key] = n
         return unit(self._seed_share, key * KEY, n)
 
-    def _between(self, low: int, high: int, key: int) -> int:
-        return low if low == high else low + int(self._draw(key) * (high - low + 1))
-
     def _apply_all(self, effects: Iterable[Effect]) -> None:
         # the hot loop of a run: by exact type (the effect types are final), the commonest first
         for effect in effects:

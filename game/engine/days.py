@@ -25,8 +25,7 @@ class Days(Changes):
             self._origin = Origin.ASSOCIATION
             st.closed += 1
             for fid, low, high, _, key_share in sc.drift:
-                self._change_friend(fid, low if low == high else low + int(
-                    unit(self._seed_share, key_share, st.closed) * (high - low + 1)), "drift")
+                self._change_friend(fid, self._drift(low, high, key_share, st.closed), "drift")
             assoc = sc.association
             if assoc is not None:
                 rule = sc.rules[assoc.rule]
@@ -91,6 +90,11 @@ class Days(Changes):
             st.day_start = st.score
             st.day += 1
 
+    def _drift(self, low: int, high: int, key_share: int, n: int) -> int:
+        """A friend's drift on the n-th closed day: the n-th draw of their key, in low..high (the
+        lean path writes it out)."""
+        return low if low == high else low + int(unit(self._seed_share, key_share, n) * (high - low + 1))
+
     def _drawn(self, n: int) -> tuple[tuple[str, int, int, int, int], ...]:
         """The n-th closed day's drift, as scenario.drift with each range narrowed to what the
         seed draws: kept once a run is forked and shared with its forks (see Changes._drifts)."""
@@ -99,7 +103,7 @@ class Days(Changes):
         while len(drifts) < n:
             k, day = len(drifts) + 1, []
             for fid, low, high, key, share in self.scenario.drift:
-                drawn = low if low == high else low + int(unit(self._seed_share, share, k) * (high - low + 1))
+                drawn = self._drift(low, high, share, k)
                 day.append((fid, drawn, drawn, key, share))
             drifts.append(tuple(day))
         return drifts[n - 1]
