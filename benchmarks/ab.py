@@ -10,10 +10,10 @@ outside itself); the weeks they play are checked to be the same first."""
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import importlib
 import json
-import random
 import shutil
 import statistics
 import subprocess
@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable
+
+from benchmarks.engine import random_run
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = ROOT / "scenarios" / "week" / "scenario.yaml"
@@ -47,20 +49,11 @@ def engine_copies(rev: str, into: Path) -> tuple[ModuleType, ModuleType]:
     return importlib.import_module("engine_a"), importlib.import_module("engine_b")
 
 
-def player(engine: ModuleType, lean: bool) -> tuple[Callable[[int], Any], Any]:
-    """A random week of the shipped scenario by seed, as `benchmarks.engine.random_run` plays it."""
-    scenario = engine.load_scenario(str(WEEK))
-    run_cls = importlib.import_module(engine.__name__ + ".run").Run
-    policy = importlib.import_module(engine.__name__ + ".policies").random_policy
-
-    def week(seed: int) -> Any:
-        run = run_cls(scenario, seed, lean=lean)
-        prng = random.Random(seed * 7919 + 1)
-        take = run.advance if lean else run.choose
-        while run.state.ending is None:
-            take(policy(run, prng).id)
-        return run
-    return week, scenario
+def player(engine: ModuleType, lean: bool) -> Callable[[int], Any]:
+    """A random week of the shipped scenario by seed, played by `engine` as random_run plays it."""
+    return functools.partial(random_run, engine.load_scenario(str(WEEK)), lean=lean,
+                             run_cls=importlib.import_module(engine.__name__ + ".run").Run,
+                             policy=importlib.import_module(engine.__name__ + ".policies").random_policy)
 
 
 def same_week(a: Any, b: Any) -> bool:
@@ -103,11 +96,11 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="scored-ab-") as tmp:
         eng_a, eng_b = engine_copies(args.rev, Path(tmp))
-        (lean_a, _), (lean_b, _) = player(eng_a, True), player(eng_b, True)
+        lean_a, lean_b = player(eng_a, True), player(eng_b, True)
         differ = [s for s in range(200) if not same_week(lean_a(s), lean_b(s))]
         engine = in_turns(lean_a, lean_b, list(range(args.runs)), 500)
         engine.update(a_runs_per_s=round(1000 / engine["a_ms"]), b_runs_per_s=round(1000 / engine["b_ms"]))
-        (full_a, _), (full_b, _) = player(eng_a, False), player(eng_b, False)
+        full_a, full_b = player(eng_a, False), player(eng_b, False)
         analyse_a = importlib.import_module("engine_a.debrief").analyze
         analyse_b = importlib.import_module("engine_b.debrief").analyze
         pairs = [(full_a(s), full_b(s)) for s in range(args.weeks)]

@@ -17,12 +17,15 @@ from game.engine.rules import ApplyRule, FriendDelta, Rate, walk
 from game.engine.run import Run
 
 
-def random_run(scenario: Scenario, seed: int, lean: bool = True) -> Run:
-    run = Run(scenario, seed, lean=lean)
+def random_run(scenario: Scenario, seed: int, lean: bool = True, run_cls: Any = Run, policy: Any = random_policy
+               ) -> Run:
+    """A random week by seed, as `scored simulate` plays it (`run_cls` and `policy`: another copy
+    of the engine's, for benchmarks/ab.py)."""
+    run = run_cls(scenario, seed, lean=lean)
     prng = random.Random(seed * 7919 + 1)
     take = run.advance if lean else run.choose
     while run.state.ending is None:
-        take(random_policy(run, prng).id)
+        take(policy(run, prng).id)
     return run
 
 
