@@ -101,28 +101,55 @@ def test_a_fork_copies_every_field_of_the_state_and_shares_no_container():
 
 
 def test_forks_of_a_week_draw_each_days_drift_once(monkeypatch):
-    """The debrief's replays branch off one week many times: the days they close again are drawn
-    once for all of them (a day's drift depends on the seed alone), and weigh the same."""
-    import game.engine.days as days
+    """The debrief's replays branch off one week many times: the week's drift is drawn once, at
+    its first day's close, for it and all its forks (a day's drift depends on the seed alone)."""
+    from game.engine.draws import Batch
     sc = SCENARIOS[[p.parent.name for p in PATHS].index("week")]
     assert sc.drift
     drawn = []
-    real_unit = days.unit
-    monkeypatch.setattr(days, "unit", lambda *args: drawn.append(args) or real_unit(*args))
+    real_draw = Batch.draw
+    monkeypatch.setattr(Batch, "draw", lambda self, share: drawn.append(share) or real_draw(self, share))
     alone = Run(sc, 11, lean=True)
     while not alone.ended:
         alone.advance(alone.choices()[0].id)
-    by_itself = len(drawn)
-    assert by_itself >= len(sc.drift) * 5  # it drew every day's drift as it went
+    assert len(drawn) == 1 and alone.state.closed >= 5  # every day's drift at once
 
     week = Run(sc, 11, lean=True)
     week.advance(week.choices()[0].id)
     forks = [week.fork() for _ in range(3)]
+    forks.append(forks[0].fork())
     drawn.clear()
     for fork in forks:
         while not fork.ended:
             fork.advance(fork.choices()[-1 if fork is forks[1] else 0].id)
-    days_closed = forks[0].state.closed - week.state.closed
-    assert len(drawn) == days_closed * sum(1 for _, low, high, _, _ in sc.drift if low != high)
-    assert snapshot(forks[0]) == snapshot(forks[2]) == snapshot(alone)
+    assert forks[0].state.closed > week.state.closed
+    assert drawn == []  # drawn when the week was first forked, before these days closed
+    assert snapshot(forks[0]) == snapshot(forks[2]) == snapshot(forks[3]) == snapshot(alone)
     assert snapshot(forks[1]) != snapshot(alone)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**64 - 1), st.lists(st.tuples(st.integers(0, 2**64 - 1), st.integers(1, 400),
+                                                      st.integers(-50, 50), st.integers(0, 60)), max_size=40))
+def test_draws_made_at_once_are_the_draws_made_one_by_one(seed, draws):
+    """draws.Batch (a week's drift) gives each draw exactly as unit() makes it alone, whatever the
+    seed, the key, the count and the range: a save replays the week it was played in."""
+    from game.engine.draws import Batch, key_part, seed_part, unit
+    share = seed_part(seed)
+    wanted = [(key_part(key), n, low, low + span) for key, n, low, span in draws]
+    assert Batch(wanted).draw(share) == [low + int(unit(share, key, n) * (high - low + 1))
+                                         for key, n, low, high in wanted]
+
+
+def test_a_day_past_the_scenarios_days_is_drawn_as_the_days_before():
+    """A scenario whose scenes were not counted into its days (one made by hand) may close more
+    days than its drift was drawn for at once: those are drawn one by one, in the same way."""
+    from game.engine.draws import unit
+    sc = SCENARIOS[[p.parent.name for p in PATHS].index("week")]
+    run = Run(sc, 5, lean=True)
+    days = sc.last_day - sc.first_day + 1
+    table = run._drift_days(days + 2)
+    assert len(table) == days + 2
+    for n in (1, days, days + 1, days + 2):
+        assert table[n - 1] == [low if low == high else low + int(unit(run._seed_share, share, n) * (high - low + 1))
+                                for _, low, high, _, share in sc.drift]

@@ -44,10 +44,9 @@ class Changes:
     scenario: Scenario
     state: RunState
     _seed_share: int  # the seed's part of every draw (draws.seed_part)
-    #: each closed day's drift (days.Days._drawn), which depends on the seed alone:
-    #: once a run is forked, kept and shared with its forks, so that the debrief's replays of one
-    #: week draw each day's drift once (None: a run of its own draws as it goes)
-    _drifts: Optional[list[tuple[tuple[str, int, int, int, int], ...]]]
+    #: each closed day's drift, drawn at the first day's close for the whole week (days.Days._drift_days):
+    #: it depends on the seed alone, so a run's forks share it (the debrief's replays of one week)
+    _drifts: Optional[list[list[int]]]
     _lean: bool  # keep no ledger, friends' log, day summaries or history (simulation, replays)
     _out: Optional[Outcome]  # the outcome of the choice being taken, which collects what happens
     _origin: Origin          # what the changes being made come from

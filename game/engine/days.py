@@ -24,8 +24,8 @@ class Days(Changes):
         while st.day < next_day:
             self._origin = Origin.ASSOCIATION
             st.closed += 1
-            for fid, low, high, _, key_share in sc.drift:
-                self._change_friend(fid, self._drift(low, high, key_share, st.closed), "drift")
+            for fid, delta in zip(sc.drift_friends, self._drift_days(st.closed)[st.closed - 1]):
+                self._change_friend(fid, delta, "drift")
             assoc = sc.association
             if assoc is not None:
                 rule = sc.rules[assoc.rule]
@@ -50,19 +50,17 @@ class Days(Changes):
 
     def _end_days_lean(self, next_day: int) -> None:
         """The same days without records, the primitives written out (the drift and the pulls
-        are most of a simulated week's changes): the same draws, clamps and friend states."""
+        are most of a simulated week's changes): the same drift, clamps and friend states."""
         sc, st = self.scenario, self.state
         lo, hi = sc.min_score, sc.max_score
-        friends, assoc, seed_share, drifts = st.friends, sc.association, self._seed_share, self._drifts
+        friends, assoc, drifting, drifts = st.friends, sc.association, sc.drift_friends, self._drifts
+        if drifts is None or len(drifts) < st.closed + next_day - st.day:
+            drifts = self._drift_days(st.closed + next_day - st.day)
         while st.day < next_day:
-            st.closed = n = st.closed + 1
-            # a forked run's days come drawn already, each drift as a range of one
-            for fid, low, high, _, key_share in (sc.drift if drifts is None else self._drawn(n)):
+            st.closed += 1
+            for fid, delta in zip(drifting, drifts[st.closed - 1]):
                 old = friends[fid]
-                if low == high:
-                    new = old.score + low
-                else:  # the n-th draw of the friend's key, its part computed once for the scenario
-                    new = old.score + low + int(unit(seed_share, key_share, n) * (high - low + 1))
+                new = old.score + delta
                 if new < lo:
                     new = lo
                 if new > hi:
@@ -90,23 +88,20 @@ class Days(Changes):
             st.day_start = st.score
             st.day += 1
 
-    def _drift(self, low: int, high: int, key_share: int, n: int) -> int:
-        """A friend's drift on the n-th closed day: the n-th draw of their key, in low..high (the
-        lean path writes it out)."""
-        return low if low == high else low + int(unit(self._seed_share, key_share, n) * (high - low + 1))
-
-    def _drawn(self, n: int) -> tuple[tuple[str, int, int, int, int], ...]:
-        """The n-th closed day's drift, as scenario.drift with each range narrowed to what the
-        seed draws: kept once a run is forked and shared with its forks (see Changes._drifts)."""
+    def _drift_days(self, days: int) -> list[list[int]]:
+        """Each closed day's drift (the n-th closed day's at n - 1), one change per friend in the
+        order of scenario.drift, for `days` days at least. It depends on the seed alone, so it is
+        drawn once for the whole week (draws.Batch) and shared with the run's forks."""
         drifts = self._drifts
-        assert drifts is not None
-        while len(drifts) < n:
-            k, day = len(drifts) + 1, []
-            for fid, low, high, key, share in self.scenario.drift:
-                drawn = self._drift(low, high, share, k)
-                day.append((fid, drawn, drawn, key, share))
-            drifts.append(tuple(day))
-        return drifts[n - 1]
+        if drifts is None:
+            sc = self.scenario
+            flat, per_day = sc.drift_draws.draw(self._seed_share), len(sc.drift)
+            drifts = self._drifts = [flat[i:i + per_day] for i in range(0, len(flat), per_day or 1)]
+        while len(drifts) < days:  # more days than the scenario's (a scenario made by hand): one by one
+            n = len(drifts) + 1
+            drifts.append([low if low == high else low + int(unit(self._seed_share, share, n) * (high - low + 1))
+                           for _, low, high, _, share in self.scenario.drift])
+        return drifts
 
     if TYPE_CHECKING:
         def active_sanctions(self) -> list[str]: ...  # the run's: a day's summary names them

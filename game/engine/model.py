@@ -8,7 +8,7 @@ from __future__ import annotations
 import zlib
 from typing import TYPE_CHECKING, Mapping, Optional
 
-from .draws import key_part
+from .draws import Batch, key_part
 from .kinds import (
     Accessory,
     Picture,
@@ -250,6 +250,10 @@ class Scenario:
     #: (friend, low, high, key of its draws, draws.key_part of it) for each friend whose score
     #: drifts daily, in the friends' order
     drift: tuple[tuple[str, int, int, int, int], ...] = field(init=False, repr=False, compare=False)
+    #: every drift draw a week can make, drawn at once (days.Days._drift_days): day by day from the
+    #: first, each day's in the order of `drift`
+    drift_draws: Batch = field(init=False, repr=False, compare=False)
+    drift_friends: tuple[str, ...] = field(init=False, repr=False, compare=False)  # the friends in `drift`
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_choices", {c.id: c for s in self.scenes.values() for c in s.choices})
@@ -257,6 +261,10 @@ class Scenario:
         keys = {fid: zlib.crc32(f"drift.{fid}".encode()) for fid in self.friends}
         object.__setattr__(self, "drift", tuple((fid, f.daily[0], f.daily[1], keys[fid], key_part(keys[fid]))
                                                 for fid, f in self.friends.items() if f.daily is not None))
+        object.__setattr__(self, "drift_draws", Batch([(share, n, low, high)
+                                                       for n in range(1, self.last_day - self.first_day + 2)
+                                                       for _, low, high, _, share in self.drift]))
+        object.__setattr__(self, "drift_friends", tuple(fid for fid, *_ in self.drift))
 
     def tier_for(self, score: int) -> Tier:
         found = self.tiers[0]

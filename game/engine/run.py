@@ -281,9 +281,7 @@ class Run(Days):
         which never change."""
         new = Run.__new__(Run)
         new.scenario, new._lean, new._seed_share = self.scenario, self._lean, self._seed_share
-        if self._drifts is None:
-            self._drifts = []
-        new._drifts = self._drifts
+        new._drifts = self._drift_days(0)  # drawn once for the run and its forks
         new._out, new._origin, new._choice_id = None, self._origin, self._choice_id
         new.state = self.state.copy()
         return new
