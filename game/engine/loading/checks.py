@@ -137,6 +137,7 @@ class _Probe:
         self.chosen = {k[6:] for k, v in values.items() if k.startswith("chose.") and v}
         self.seen = {k[5:] for k, v in values.items() if k.startswith("seen.") and v}
         self.gate_checks = [_Passed(k[7:]) for k, v in values.items() if k.startswith("passed.") and v]
+        self.state = self  # what a run's conditions read (names.py): its state's values, here the same
 
     def active_sanctions(self) -> list[str]:
         return [k[9:] for k, v in self.v.items() if k.startswith("sanction.") and v]

@@ -17,27 +17,27 @@ NAMES = ["score", "day", "stars", "kiosk", "flag.", "gate.", "passed.", "sanctio
 def resolver(b: Builder, path: Path) -> Callable[[str], Name]:
     def resolve(name: str) -> Name:
         if name == "score":
-            return Name(lambda r: r.score, NUMBER)
+            return Name(lambda r: r.state.score, NUMBER)
         if name == "day":
-            return Name(lambda r: r.day, NUMBER)
+            return Name(lambda r: r.state.day, NUMBER)
         if name == "stars":
             return Name(lambda r: r.stars, NUMBER)
         if name == "kiosk":
-            return Name(lambda r: r.kiosk, BOOL)
+            return Name(lambda r: r.state.kiosk, BOOL)
         head, _, rest = name.partition(".")
         if head == "flag" and rest:
             b.flags_read.setdefault(rest, path)
-            return Name(lambda r: r.flags.get(rest, 0))
+            return Name(lambda r: r.state.flags.get(rest, 0))
         if head == "gate":
             gate = next((g for g in b.gates if g.id == rest), None)
             if gate is None:
                 raise ConditionError(f"unknown gate '{rest}'{suggest(rest, b.gate_ids)}")
             at = gate.at
-            return Name(lambda r: r.score >= at, BOOL)
+            return Name(lambda r: r.state.score >= at, BOOL)
         if head == "passed":
             if rest not in b.gate_ids:
                 raise ConditionError(f"unknown gate '{rest}'{suggest(rest, b.gate_ids)}")
-            return Name(lambda r: any(c.passed and c.gate == rest for c in r.gate_checks), BOOL)
+            return Name(lambda r: any(c.passed and c.gate == rest for c in r.state.gate_checks), BOOL)
         if head == "sanction":
             if rest not in b.sanction_ids:
                 raise ConditionError(f"unknown sanction '{rest}'{suggest(rest, b.sanction_ids)}")
@@ -47,18 +47,18 @@ def resolver(b: Builder, path: Path) -> Callable[[str], Name]:
             if fid not in b.friends:
                 raise ConditionError(f"unknown friend '{fid}'{suggest(fid, b.friends)}")
             if part == "score":
-                return Name(lambda r: r.friends[fid].score, NUMBER)
+                return Name(lambda r: r.state.friends[fid].score, NUMBER)
             if part == "status":
-                return Name(lambda r: r.friends[fid].status, TEXT, Status.names())
+                return Name(lambda r: r.state.friends[fid].status, TEXT, Status.names())
             raise ConditionError(f"'{name}': a friend has .score and .status")
         if head == "chose":
             if rest not in b.choice_ids:
                 raise ConditionError(f"unknown choice '{rest}'{suggest(rest, b.choice_ids)}")
-            return Name(lambda r: rest in r.chosen, BOOL)
+            return Name(lambda r: rest in r.state.chosen, BOOL)
         if head == "seen":
             if rest not in b.scene_ids:
                 raise ConditionError(f"unknown scene '{rest}'{suggest(rest, b.scene_ids)}")
-            return Name(lambda r: rest in r.seen, BOOL)
+            return Name(lambda r: rest in r.state.seen, BOOL)
         hint = suggest(head + "." if rest else name, NAMES)
         raise ConditionError(f"unknown name '{name}'{hint}")
     return resolve
