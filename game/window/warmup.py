@@ -98,9 +98,6 @@ def prefetch(app: "AppContext") -> bool:
     keep_dirty = app.dirty
     scene = app.top
     try:
-        settings = SettingsScreen(app)  # the menu may be opened from here: laid out now, and kept
-        scene.draw_off_screen(settings)
-        scene.settings_ahead = (settings, app.settings.copy())
         for choice in run.choices()[:4]:
             week = run.fork()
             outcome = week.choose(choice.id)
@@ -110,6 +107,11 @@ def prefetch(app: "AppContext") -> bool:
                     scene.draw_off_screen(screen)
                     if isinstance(screen, PlayScreen):
                         screen.prepare_notices(outcome)
+        # the menu may be opened from here: laid out now, and kept; drawn after the screens above so
+        # that theirs do not push its window-sized card out of the cache of large surfaces
+        settings = SettingsScreen(app)
+        scene.draw_off_screen(settings)
+        scene.settings_ahead = (settings, app.settings.copy())
         pause_ahead(app)  # last: it keeps what it draws
     except Exception as exc:  # prefetching is an optimisation only
         print(f"scored: prefetch skipped ({exc})", file=sys.stderr)
