@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .changes import Changes, friend_state, shared
-from .draws import unit
+from .draws import Batch
 from .kinds import Origin
 from .state import DaySummary
 
@@ -92,16 +92,18 @@ class Days(Changes):
         """Each closed day's drift (the n-th closed day's at n - 1), one change per friend in the
         order of scenario.drift, for `days` days at least. It depends on the seed alone, so it is
         drawn once for the whole week (draws.Batch) and shared with the run's forks."""
-        drifts = self._drifts
+        sc, drifts = self.scenario, self._drifts
         if drifts is None:
-            sc = self.scenario
-            flat, per_day = sc.drift_draws.draw(self._seed_share), len(sc.drift)
-            drifts = self._drifts = [flat[i:i + per_day] for i in range(0, len(flat), per_day or 1)]
-        while len(drifts) < days:  # more days than the scenario's (a scenario made by hand): one by one
-            n = len(drifts) + 1
-            drifts.append([low if low == high else low + int(unit(self._seed_share, share, n) * (high - low + 1))
-                           for _, low, high, _, share in self.scenario.drift])
+            drifts = self._drifts = self._by_day(sc.drift_draws, sc.last_day - sc.first_day + 1)
+        if len(drifts) < days:  # past the scenario's days (its scenes' days not counted): drawn alike
+            more = range(len(drifts) + 1, days + 1)
+            drifts += self._by_day(sc.drift_batch(more), len(more))
         return drifts
+
+    def _by_day(self, batch: Batch, days: int) -> list[list[int]]:
+        """`days` days' drift drawn for this run's seed, split by day."""
+        flat, per_day = batch.draw(self._seed_share), len(self.scenario.drift)
+        return [flat[i * per_day:(i + 1) * per_day] for i in range(days)]
 
     if TYPE_CHECKING:
         def active_sanctions(self) -> list[str]: ...  # the run's: a day's summary names them

@@ -261,10 +261,13 @@ class Scenario:
         keys = {fid: zlib.crc32(f"drift.{fid}".encode()) for fid in self.friends}
         object.__setattr__(self, "drift", tuple((fid, f.daily[0], f.daily[1], keys[fid], key_part(keys[fid]))
                                                 for fid, f in self.friends.items() if f.daily is not None))
-        object.__setattr__(self, "drift_draws", Batch([(share, n, low, high)
-                                                       for n in range(1, self.last_day - self.first_day + 2)
-                                                       for _, low, high, _, share in self.drift]))
+        object.__setattr__(self, "drift_draws", self.drift_batch(range(1, self.last_day - self.first_day + 2)))
         object.__setattr__(self, "drift_friends", tuple(fid for fid, *_ in self.drift))
+
+    def drift_batch(self, days: range) -> Batch:
+        """The drift of the days closed `days` (the n-th closed day's is the n-th draw of each
+        friend's key), day by day, each day's in the order of `drift`."""
+        return Batch([(share, n, low, high) for n in days for _, low, high, _, share in self.drift])
 
     def tier_for(self, score: int) -> Tier:
         found = self.tiers[0]
