@@ -179,3 +179,28 @@ def test_a_number_with_a_fraction_is_written_as_its_language_writes_it():
     run.state.ratings.append(("ines", 4, 3))  # 4.3: every float, not one value
     assert "4,3 Sterne" in run.text("result.flatter_jules", "de")
     assert week.strings.get("scene.sat_jules", "de", {"score": 1000}).count("1000") == 1, "whole numbers as they are"
+
+
+def test_a_choice_that_always_leads_to_one_scene_leads_there_as_its_branches_say(sample):
+    """Each scene's `ways` (the scene a choice always leads to, looked up once at load) agree
+    with the branches read at the choice: a choice leading by a condition or to the end has none."""
+    for scene in sample.scenes.values():
+        for choice in scene.choices:
+            branches = choice.next or scene.next
+            then = scene.ways[choice.id][1]
+            if branches and branches[0].condition is None and branches[0].target != "END":
+                assert then is sample.scenes[branches[0].target]
+            else:
+                assert then is None
+    assert any(then is None for s in sample.scenes.values() for _, then in s.ways.values())
+
+
+def test_a_scene_of_another_scenarios_scenes_is_refused(sample):
+    """A scene's ways lead into its scenario's scenes: a scenario made of another's scenes with
+    one replaced would lead the other into it, and is refused with the scene named."""
+    from game.engine.records import replace
+    source = next(s for s in sample.scenes.values() if any(then is not None for _, then in s.ways.values()))
+    target = next(then for _, then in source.ways.values() if then is not None)
+    assert replace(sample, start_score=sample.start_score + 1).scenes[source.id] is source  # the same scenes: fine
+    with pytest.raises(ValueError, match=f"scene '{source.id}' belongs to another scenario"):
+        replace(sample, scenes={**sample.scenes, target.id: replace(target)})

@@ -50,28 +50,31 @@ class Days(Changes):
 
     def _end_days_lean(self, next_day: int) -> None:
         """The same days without records, the primitives written out (the drift and the pulls
-        are most of a simulated week's changes): the same drift, clamps and friend states."""
+        are most of a simulated week's changes): the same drift, clamps and friend states. Each
+        friend drifts and then pulls in turn (Scenario.day_close says why that is the same)."""
         sc, st = self.scenario, self.state
+        day, closed = st.day, st.closed
+        drifts = self._drifts
+        if drifts is None or len(drifts) < closed + next_day - day:
+            drifts = self._drift_days(closed + next_day - day)
         lo, hi = sc.min_score, sc.max_score
-        friends, assoc, drifting, drifts = st.friends, sc.association, sc.drift_friends, self._drifts
-        if drifts is None or len(drifts) < st.closed + next_day - st.day:
-            drifts = self._drift_days(st.closed + next_day - st.day)
-        while st.day < next_day:
-            st.closed += 1
-            for fid, delta in zip(drifting, drifts[st.closed - 1]):
-                old = friends[fid]
-                new = old.score + delta
-                if new < lo:
-                    new = lo
-                if new > hi:
-                    new = hi
-                if new != old.score:
-                    friends[fid] = shared[old.status].get(new) or friend_state(new, old.status)
-            if assoc is not None:
-                weights, cap = assoc.weights, assoc.cap
-                score = st.score
-                for fs in friends.values():
-                    weight = weights.get(fs.status, 0.0)
+        friends, plan, weights, score = st.friends, sc.day_close, sc.pull_weights, st.score
+        cap = sc.association.cap if sc.association is not None else 0
+        while day < next_day:
+            drift = drifts[closed]
+            closed += 1
+            for fid, at in plan:
+                fs = friends[fid]
+                if at >= 0:
+                    new = fs.score + drift[at]
+                    if new < lo:
+                        new = lo
+                    if new > hi:
+                        new = hi
+                    if new != fs.score:
+                        fs = friends[fid] = shared[fs.status].get(new) or friend_state(new, fs.status)
+                if weights:
+                    weight = weights[fs.status]
                     if weight:
                         pull = round(weight * (fs.score - score))
                         if pull > cap:  # max(-cap, min(cap, pull))
@@ -84,9 +87,8 @@ class Days(Changes):
                                 score = lo
                             if score > hi:
                                 score = hi
-                st.score = score
-            st.day_start = st.score
-            st.day += 1
+            day += 1
+        st.day, st.closed, st.score, st.day_start = day, closed, score, score
 
     def _drift_days(self, days: int) -> list[list[int]]:
         """Each closed day's drift (the n-th closed day's at n - 1), one change per friend in the

@@ -16,6 +16,7 @@ from .kinds import (
     SceneKind,
     Shape,
     SourceStatus,
+    Status,
     TimeOfDay,
     Verdict,
 )
@@ -135,9 +136,13 @@ class Scene:
     kiosk_skip: bool
     by_id: Mapping[str, Choice] = field(init=False, repr=False, compare=False)
     always_open: bool = field(init=False, repr=False, compare=False)  # no choice has a condition
+    #: each choice by id with the scene it always leads to (None: it leads on by a condition, or
+    #: to the end), filled in by the scenario: most choices lead on one way, looked up once here
+    ways: Mapping[str, "tuple[Choice, Optional[Scene]]"] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {c.id: c for c in self.choices})
+        object.__setattr__(self, "ways", {c.id: (c, None) for c in self.choices})
         object.__setattr__(self, "always_open", all(c.condition is None for c in self.choices))
 
 
@@ -254,15 +259,37 @@ class Scenario:
     #: first, each day's in the order of `drift`
     drift_draws: Batch = field(init=False, repr=False, compare=False)
     drift_friends: tuple[str, ...] = field(init=False, repr=False, compare=False)  # the friends in `drift`
+    #: how a day closes for each friend, in the friends' order: (friend, where their drift stands in
+    #: a day's drift or -1 if they have none); a friend's pull reads only their own score, so
+    #: each friend's drift and then pull is the day's drift of all and then the pulls of all
+    day_close: tuple[tuple[str, int], ...] = field(init=False, repr=False, compare=False)
+    #: the association's weight of every status (0 where it has none); empty without association
+    pull_weights: Mapping[str, float] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_choices", {c.id: c for s in self.scenes.values() for c in s.choices})
+        for scene in self.scenes.values():  # a scene's ways lead into its scenario's scenes (checked first)
+            if any(then is not None and self.scenes.get(then.id) is not then for _, then in scene.ways.values()):
+                raise ValueError(f"scene '{scene.id}' belongs to another scenario's scenes: build it anew")
+        for scene in self.scenes.values():
+            object.__setattr__(scene, "ways", {c.id: (c, self._fixed_way(c.next or scene.next)) for c in scene.choices})
         object.__setattr__(self, "_gates", {g.id: g for g in self.gates})
         keys = {fid: zlib.crc32(f"drift.{fid}".encode()) for fid in self.friends}
         object.__setattr__(self, "drift", tuple((fid, f.daily[0], f.daily[1], keys[fid], key_part(keys[fid]))
                                                 for fid, f in self.friends.items() if f.daily is not None))
         object.__setattr__(self, "drift_draws", self.drift_batch(range(1, self.last_day - self.first_day + 2)))
         object.__setattr__(self, "drift_friends", tuple(fid for fid, *_ in self.drift))
+        object.__setattr__(self, "day_close", tuple((fid, self.drift_friends.index(fid) if fid in self.drift_friends
+                                                     else -1) for fid in self.friends))
+        assoc = self.association
+        object.__setattr__(self, "pull_weights", {} if assoc is None else
+                           {status: assoc.weights.get(status, 0.0) for status in Status})
+
+    def _fixed_way(self, branches: Optional[tuple[Branch, ...]]) -> Optional[Scene]:
+        """The scene `branches` always lead to, if they do (not by a condition, not to the end)."""
+        if not branches or branches[0].condition is not None or branches[0].target == END:
+            return None
+        return self.scenes.get(branches[0].target)
 
     def drift_batch(self, days: range) -> Batch:
         """The drift of the days closed `days` (the n-th closed day's is the n-th draw of each

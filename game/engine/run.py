@@ -228,9 +228,10 @@ class Run(Days):
         """Take a choice: `choose` without the outcome (simulation, replays, the debrief's
         replays), the step itself written out in one method since it is the engine's hot path."""
         st, lean = self.state, self._lean
-        choice = st.scene.by_id.get(choice_id) if st.ending is None else None
-        if choice is None or (choice.condition is not None and not choice.condition(self)):
-            choice = self._open(choice_id)  # which says why not
+        way = st.scene.ways.get(choice_id) if st.ending is None else None
+        if way is None or (way[0].condition is not None and not way[0].condition(self)):
+            way = (self._open(choice_id), None)  # which says why not
+        choice, scene = way
         if not lean:  # what the records name (a lean run keeps none)
             self._origin, self._choice_id = _CHOICE, choice_id
         st.log.append(choice_id)
@@ -238,28 +239,29 @@ class Run(Days):
         st.chosen.add(choice_id)
         if choice.effects:
             self._apply_all(choice.effects)
-        branches = choice.next or st.scene.next
-        first = branches[0] if branches else None  # most scenes go on one way, unconditionally
-        target = first.target if first is not None and first.condition is None else self._follow(branches)
-        if st.kiosk:
-            target = self._resolve_skips(target)
         if not lean:
             self._origin = _SCENE
-        if target == END:
-            self._end_days(self.scenario.last_day + 1)
-            st.day = self.scenario.last_day
-            st.ending = self._pick_ending()
-        else:
+        if scene is None or st.kiosk:  # the way on is not always the same (most choices' is)
+            target = self._follow(choice.next or st.scene.next)
+            if st.kiosk:
+                target = self._resolve_skips(target)
+            if target == END:
+                self._end_days(self.scenario.last_day + 1)
+                st.day = self.scenario.last_day
+                st.ending = self._pick_ending()
+                if not lean:
+                    st.history.append((st.step, st.score, st.scene.id))
+                return
             scene = self.scenario.scenes[target]
-            if scene.day > st.day:
-                self._end_days(scene.day)  # (the lean path's own, for a lean run)
-            st.scene = scene
-            st.day = scene.day
-            if st.pending or scene.on_enter or scene.gate is not None:
-                self._enter(scene)
-            else:  # most scenes: only counted and seen
-                st.entered += 1
-                st.seen.add(scene.id)
+        if scene.day > st.day:
+            self._end_days(scene.day)  # (the lean path's own, for a lean run)
+        st.scene = scene
+        st.day = scene.day
+        if st.pending or scene.on_enter or scene.gate is not None:
+            self._enter(scene)
+        else:  # most scenes: only counted and seen
+            st.entered += 1
+            st.seen.add(scene.id)
         if not lean:
             st.history.append((st.step, st.score, st.scene.id))
 
