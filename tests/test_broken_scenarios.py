@@ -115,6 +115,8 @@ CASES = [
      "'maybe' cannot be read as a value"),
     ("decimal_sign_unknown", "nl.yaml", 'scene: {', '_language: {decimal: ";"}\nscene: {', "nl.yaml",
      '{decimal: ";"}', "_language: 'decimal' must be name: TEXT, plural: {one: \"n == 1\"}, decimal: \",\""),
+    ("group_sign_unknown", "nl.yaml", 'scene: {', '_language: {group: "_"}\nscene: {', "nl.yaml",
+     '{group: "_"}', "_language: 'group' must be name: TEXT, plural: {one: \"n == 1\"}, decimal: \",\" (or \".\"), group: \".\""),
     ("yaml_custom_tag", "scenario.yaml", "    day: 1\n", "    day: !custom 1\n", "scenario.yaml", "!custom",
      "is not supported here"),
 ]

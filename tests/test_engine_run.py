@@ -204,3 +204,17 @@ def test_a_scene_of_another_scenarios_scenes_is_refused(sample):
     assert replace(sample, start_score=sample.start_score + 1).scenes[source.id] is source  # the same scenes: fine
     with pytest.raises(ValueError, match=f"scene '{source.id}' belongs to another scenario"):
         replace(sample, scenes={**sample.scenes, target.id: replace(target)})
+
+
+def test_a_count_is_written_with_its_languages_group_sign_and_a_year_is_not():
+    """A post's likes are a `Count`: 12,480 in English, 12.480 in German and Dutch (the language
+    table's `_language: {group: ...}`); a plain number such as a year keeps its digits together."""
+    from game.engine.catalogue import Catalogue, Count
+    from game.session.strings import catalogue
+    ui = catalogue()
+    shown = {lang: ui.get("feed.likes", lang, {"n": Count(12480)}) for lang in ("en", "de", "nl")}
+    assert shown == {"en": "12,480 likes", "de": "12.480 Likes", "nl": "12.480 likes"}
+    assert ui.get("feed.likes", "de", {"n": Count(1)}) == "1 Like", "the form picked by the count's number"
+    assert ui.get("feed.likes", "en", {"n": Count(880)}) == "880 likes"
+    plain = Catalogue({"en": {"since": "since {year}, {n} likes"}})
+    assert plain.get("since", "en", {"year": 2015, "n": Count(1000000)}) == "since 2015, 1,000,000 likes"

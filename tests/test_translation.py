@@ -79,6 +79,7 @@ def test_export_import_change_play_round_trip(copy, tmp_path, capsys):
     tables, _ = read_locale(locale)
     assert tables["fy"].meta["name"] == "Frysk" and "app.title" in tables["fy"].meta["fuzzy"]
     assert tables["fy"].meta["decimal"] == ",", "a fraction as Frisian writes it (4,5), from CLDR"
+    assert tables["fy"].meta["group"] == ".", "a count as Frisian writes it (12.480), from CLDR"
     assert isinstance(tables["fy"].texts["classroom.live.joined"], Plural)
     # the week in Frisian loads, and validate names the fuzzy strings without failing
     scenario = load_scenario(str(week / "scenario.yaml"))
@@ -153,7 +154,7 @@ def test_validate_names_fuzzy_strings(tmp_path):
     folder = tmp_path / "locale"
     shutil.copytree(LOCALE, folder)
     nl = folder / "nl.yaml"
-    nl.write_text(nl.read_text().replace('decimal: ","}', 'decimal: ",", fuzzy: [app.title]}', 1))
+    nl.write_text(nl.read_text().replace('group: "."}', 'group: ".", fuzzy: [app.title]}', 1))
     tables, problems = read_locale(folder)
     assert problems == [] and translation.fuzzy_notes(tables) == [
         "game/locale/*nl.yaml: 1 string in nl marked fuzzy, to be looked at: app.title"]

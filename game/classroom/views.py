@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from ..engine.catalogue import Count
 from ..engine.debrief import Debrief, week_chart
 from ..engine.kinds import Picture
 from ..engine.run import Run
@@ -91,7 +92,7 @@ def scene(w: Words, run: Run) -> dict[str, Any]:
     posts = []
     for p in here.posts:  # a friend's post shows their score now; another's the score it was written with
         score = run.friends[p.author].score if p.author in run.friends else p.score
-        posts.append(dict(name=w.name_of(p.author), text=w.s(p.text), likes=w.ui("feed.likes", n=p.likes),
+        posts.append(dict(name=w.name_of(p.author), text=w.s(p.text), likes=w.ui("feed.likes", n=Count(p.likes)),
                           badge=badge(w, score, 14) if score is not None else None))
     view["posts"] = posts
     check = run.gate_check_here()

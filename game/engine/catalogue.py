@@ -8,13 +8,16 @@ the placeholder whose number picks the form (`count`, default `n`):
 
 Which category a number falls in is data too: a language table may carry `_language:` with its
 `name` in its own words, `plural`, conditions on `n` tried in order (default: one when n is 1), and
-`decimal`, the sign a number's fraction is written after (default "."):
+`decimal`, the sign a number's fraction is written after (default "."), and `group`, the sign
+between a count's groups of three digits (default ","; a `Count` only, not a year or a score):
 
 >>> c = Catalogue({"en": {"more": Plural("n", {"one": "{n} more change", "other": "{n} more changes"})}})
 >>> c.get("more", "en", {"n": 1}), c.get("more", "en", {"n": 3})
 ('1 more change', '3 more changes')
 >>> Catalogue({"de": {"avg": "{stars} Sterne"}}, meta={"de": {"decimal": ","}}).get("avg", "de", {"stars": 4.5})
 '4,5 Sterne'
+>>> Catalogue({"de": {"likes": "{n} Likes"}}, meta={"de": {"group": "."}}).get("likes", "de", {"n": Count(12480)})
+'12.480 Likes'
 """
 from __future__ import annotations
 
@@ -26,8 +29,15 @@ CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 META = "_language"  # a table's own entry about its language (not a string)
 DEFAULT_RULE: tuple[tuple[str, str], ...] = (("one", "n == 1"),)
 DECIMAL_SIGNS = (".", ",")  # what `_language: {decimal: ...}` may say
+GROUP_SIGNS = (",", ".", "'", "\u00a0")  # what `_language: {group: ...}` may say (the last: a space that holds)
 
 Values = Union[Mapping[str, Any], Callable[[str], Any], None]
+
+
+class Count(int):
+    """A count, written with its language's sign between groups of digits (12,480 likes; 12.480
+    in German); a plain int, such as a year or a score, is written as it is."""
+    __slots__ = ()
 
 
 class Plural:
@@ -181,11 +191,14 @@ class Catalogue:
         if "{" not in text:
             return text
 
-        sign = self.meta.get(lang, {}).get("decimal", ".")
+        meta = self.meta.get(lang, {})
+        sign = meta.get("decimal", ".")
 
         def fill(m: re.Match[str]) -> str:
             value = look(m.group(1))
             if value is None:
                 return m.group(0)
+            if type(value) is Count:
+                return f"{value:,}".replace(",", meta.get("group", ","))
             return str(value).replace(".", sign) if type(value) is float else str(value)
         return PLACEHOLDER.sub(fill, text)

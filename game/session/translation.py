@@ -19,12 +19,13 @@ import yaml
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po, write_po
-from babel.numbers import get_decimal_symbol
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .. import __version__
 from ..engine.catalogue import (
     CATEGORIES,
     DECIMAL_SIGNS,
+    GROUP_SIGNS,
     META,
     Plural,
     Text,
@@ -118,6 +119,15 @@ def decimal_sign(lang: str) -> str:
     return sign if sign in DECIMAL_SIGNS else "."
 
 
+def group_sign(lang: str) -> str:
+    """The sign between a count's groups of digits in `lang`, as `_language: {group: ...}` may say
+    it: a space (French) is one that holds the number together."""
+    loc = locale_of(lang)
+    sign = get_group_symbol(loc) if loc is not None else ","
+    sign = {" ": "\u00a0", "\u202f": "\u00a0", "\u2019": "'"}.get(sign, sign)
+    return sign if sign in GROUP_SIGNS else ","
+
+
 def _table(path: Path) -> Table:
     problems: list[Problem] = []
     return read_table(str(path), path.name, problems) if path.exists() else Table(path.name)
@@ -193,6 +203,10 @@ def _meta(lang: str, have: Table, fuzzy: list[str], base: bool) -> dict[str, Any
         sign = decimal_sign(lang)
         if sign != ".":
             meta["decimal"] = sign
+    if "group" not in meta:  # between a count's groups of digits (CLDR): 12.480 in German
+        sign = group_sign(lang)
+        if sign != ",":
+            meta["group"] = sign
     meta.pop("fuzzy", None)
     if fuzzy:
         meta["fuzzy"] = sorted(fuzzy)

@@ -11,6 +11,7 @@ from typing import Any, Callable, Mapping, Optional
 from ..catalogue import (
     CATEGORIES,
     DECIMAL_SIGNS,
+    GROUP_SIGNS,
     META,
     Plural,
     Text,
@@ -101,10 +102,13 @@ def _meta(table: Table, meta: Any, marks: Marks, problems: list[Problem]) -> Non
             table.meta["fuzzy"] = list(value)  # translated, to be looked at (`scored validate` names them)
         elif key == "decimal" and value in DECIMAL_SIGNS:
             table.meta["decimal"] = value  # how a number with a fraction is written: 4,5 in German
+        elif key == "group" and value in GROUP_SIGNS:
+            table.meta["group"] = value  # between a count's groups of digits: 12.480 in German
         else:
             problems.append(Problem(table.shown, *mark_of(marks, (META, key)),
                                     f"{META}: '{key}' must be name: TEXT, plural: {{one: \"n == 1\"}}, "
-                                    f"decimal: \",\" (or \".\") or fuzzy: [IDS]"))
+                                    f"decimal: \",\" (or \".\"), group: \".\" (or \",\", \"'\", a no-break "
+                                    f"space) or fuzzy: [IDS]"))
 
 
 def _flatten(table: Table, data: dict[Any, Any], path: Path, prefix: str, marks: Marks,

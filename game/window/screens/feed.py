@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pygame
 
+from ...engine.catalogue import Count
 from ..ui import draw, glyphs, theme
 from ..ui.portrait import portrait
 from ..ui.text import (
@@ -176,6 +177,6 @@ def draw_post(screen, surf: pygame.Surface, box: pygame.Rect, post) -> None:
     draw_text(surf, L, app.s(post.text), "small", text_box, theme.INK)
     fy = box.bottom - foot_height(L) // 2 - L.px(2)
     glyphs.icon(surf, "heart", (nx + L.px(8), fy), L.px(7), theme.ACCENT_2)
-    r = draw_line(surf, L, app.ui("feed.likes", n=post.likes), "tiny", (nx + L.px(20), fy), theme.INK_SOFT,
+    r = draw_line(surf, L, app.ui("feed.likes", n=Count(post.likes)), "tiny", (nx + L.px(20), fy), theme.INK_SOFT,
                   "midleft")
     glyphs.stars(surf, r.right + L.px(14), fy, L.px(6), post_stars(post.likes, score, sc.min_score, sc.max_score))
