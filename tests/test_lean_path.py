@@ -20,6 +20,8 @@ SCENARIOS = [load_scenario(str(p)) for p in PATHS]
 def snapshot(run: Run) -> dict:
     """What the week is, without the records only the full path keeps."""
     st_ = run.state
+    # a condition's `sanction.ID` asks for one sanction: the same as finding it among all the active
+    assert [s.id for s in run.scenario.sanctions if run.sanction_active(s.id)] == run.active_sanctions()
     return {"score": st_.score, "scene": st_.scene.id, "day": st_.day, "step": st_.step, "log": list(st_.log),
             "friends": {f: (s.score, str(s.status)) for f, s in st_.friends.items()}, "flags": dict(st_.flags),
             "chosen": set(st_.chosen), "seen": set(st_.seen), "ratings": list(st_.ratings),

@@ -104,7 +104,7 @@ def scene(w: Words, run: Run) -> dict[str, Any]:
                             else w.ui("gate.missed_by", n=check.gap))
     spec = sc.sanction(here.sanction) if here.sanction else None
     if spec is not None:
-        active = spec.id in run.active_sanctions()
+        active = run.sanction_active(spec.id)
         own = w.s(spec.text) if spec.text else None
         if not active:
             text = w.ui("sanction.full_speed" if spec.picture == Picture.LOADING else

@@ -252,6 +252,7 @@ class Scenario:
     last_day: int = 7
     _choices: Mapping[str, Choice] = field(init=False, repr=False, compare=False)
     _gates: Mapping[str, Gate] = field(init=False, repr=False, compare=False)
+    _sanctions: Mapping[str, Sanction] = field(init=False, repr=False, compare=False)
     #: (friend, low, high, key of its draws, draws.key_part of it) for each friend whose score
     #: drifts daily, in the friends' order
     drift: tuple[tuple[str, int, int, int, int], ...] = field(init=False, repr=False, compare=False)
@@ -274,6 +275,7 @@ class Scenario:
         for scene in self.scenes.values():
             object.__setattr__(scene, "ways", {c.id: (c, self._fixed_way(c.next or scene.next)) for c in scene.choices})
         object.__setattr__(self, "_gates", {g.id: g for g in self.gates})
+        object.__setattr__(self, "_sanctions", {s.id: s for s in self.sanctions})
         keys = {fid: zlib.crc32(f"drift.{fid}".encode()) for fid in self.friends}
         object.__setattr__(self, "drift", tuple((fid, f.daily[0], f.daily[1], keys[fid], key_part(keys[fid]))
                                                 for fid, f in self.friends.items() if f.daily is not None))
@@ -315,4 +317,4 @@ class Scenario:
         return self.friends.get(pid) or self.characters.get(pid)
 
     def sanction(self, sanction_id: str) -> Optional[Sanction]:
-        return next((s for s in self.sanctions if s.id == sanction_id), None)
+        return self._sanctions.get(sanction_id)

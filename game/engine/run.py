@@ -163,6 +163,12 @@ class Run(Days):
         return [s.id for s in self.scenario.sanctions
                 if (s.below is not None and score < s.below) or (s.condition is not None and s.condition(self))]
 
+    def sanction_active(self, sanction_id: str) -> bool:
+        """Whether one sanction applies now (a condition's `sanction.ID`: the others not tried)."""
+        s = self.scenario.sanction(sanction_id)
+        return s is not None and ((s.below is not None and self.state.score < s.below) or
+                                  (s.condition is not None and bool(s.condition(self))))
+
     def revealed(self, sanction_id: str) -> bool:
         """Whether the player has been shown a sanction: at once, unless the scenario has a scene
         that shows it, then once that scene was seen (a badge must not come before its scene)."""

@@ -139,8 +139,8 @@ class _Probe:
         self.gate_checks = [_Passed(k[7:]) for k, v in values.items() if k.startswith("passed.") and v]
         self.state = self  # what a run's conditions read (names.py): its state's values, here the same
 
-    def active_sanctions(self) -> list[str]:
-        return [k[9:] for k, v in self.v.items() if k.startswith("sanction.") and v]
+    def sanction_active(self, sanction_id: str) -> bool:
+        return bool(self.v.get(f"sanction.{sanction_id}"))
 
 
 class _Passed:

@@ -41,7 +41,7 @@ def resolver(b: Builder, path: Path) -> Callable[[str], Name]:
         if head == "sanction":
             if rest not in b.sanction_ids:
                 raise ConditionError(f"unknown sanction '{rest}'{suggest(rest, b.sanction_ids)}")
-            return Name(lambda r: rest in r.active_sanctions(), BOOL)
+            return Name(lambda r: r.sanction_active(rest), BOOL)
         if head == "friend":
             fid, _, part = rest.partition(".")
             if fid not in b.friends:

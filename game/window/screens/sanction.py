@@ -20,7 +20,7 @@ def _words(screen):
     spec = app.scenario.sanction(screen.scene.sanction)
     if spec is None:
         return None, False, "", ""
-    active = spec.id in app.run.active_sanctions()
+    active = app.run.sanction_active(spec.id)
     own = app.s(spec.text) if spec.text else None  # the scenario's words for it, when active
     if spec.picture == Picture.LISTED:
         line = own or app.ui("sanction.listed", name=app.s(app.scenario.player_name)) if active else \
@@ -60,7 +60,7 @@ def draw_sanction_panel(screen, surf: pygame.Surface, rect: pygame.Rect) -> None
     spec = app.scenario.sanction(screen.scene.sanction)
     if spec is None:
         return
-    active = spec.id in app.run.active_sanctions()
+    active = app.run.sanction_active(spec.id)
     label = app.s(spec.label)
     look = spec.picture
     own = app.s(spec.text) if spec.text else None  # the scenario's words for it, when active
