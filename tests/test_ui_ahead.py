@@ -1,5 +1,6 @@
 """Drawn ahead, while the screen before is read: the intro while the title is read (taken only
-for a week that starts as the one it was laid out on); the week's first scene, whose frame the
+for a week that starts as the one it was laid out on); the check's first question, words and all,
+while the intro is read; the week's first scene, whose frame the
 scene after it keeps; and the feed's phone with its posts, so a feed's first frame blits one
 surface, the very phone drawn straight onto the card. And beside a column too long for the card
 (large text), the phone stands whole while the column scrolls."""
@@ -35,6 +36,39 @@ def test_the_intro_drawn_ahead_on_the_title_is_the_intro_a_new_week_shows(monkey
                                         tier=app.s(app.scenario.tier_for(app.run.score).label))
     assert drawn_afresh(app, app.top)
     assert "not drawn ahead" not in capsys.readouterr().err
+
+
+class CountedRenders(dict):
+    """The text module's cache of rendered lines, counting the lines rendered afresh."""
+    made = 0
+
+    def __setitem__(self, k, v) -> None:
+        type(self).made += 1
+        super().__setitem__(k, v)
+
+    def popitem(self, last: bool = True):
+        k = next(iter(self)) if not last else next(reversed(self))
+        return k, self.pop(k)
+
+    def move_to_end(self, k, last: bool = True) -> None:
+        self[k] = self.pop(k)
+        type(self).made -= 1  # (moved, not made)
+
+
+def test_the_first_question_before_the_week_is_drawn_while_the_intro_is_read(monkeypatch):
+    """The intro makes the check's first question and draws it ahead: its still layer, and its
+    answers' words once off screen, so that its first frame renders no line of text."""
+    from game.window.ui import text
+    app = make_app(WEEK, size="1920x1080")
+    key(app, pygame.K_RETURN)  # Play: the intro
+    while app.idle_work():  # the intro is read
+        pass
+    monkeypatch.setattr(text, "_renders", CountedRenders(text._renders))
+    CountedRenders.made = 0
+    key(app, pygame.K_RETURN)  # Start the week: the check comes first
+    assert app.top.name == "quiz" and app.top.i == 0
+    assert CountedRenders.made == 0, "lines rendered on the first question's first frame"
+    assert drawn_afresh(app, app.top)
 
 
 def pixels(surf: pygame.Surface, area: pygame.Rect) -> bytes:

@@ -74,12 +74,19 @@ class IntroScreen(Screen):
     coming: Optional[list] = None  # the screens after this one, made while the intro is read
     make_coming: Optional[Callable[[], list]] = None  # how (the navigation's, which shows the intro)
 
+    coming_warmed = False  # the first of them drawn once off screen (its buttons' words cached)
+
     def prepare_next(self) -> bool:
-        """While the player reads: make the screens that follow and draw the first one ahead."""
+        """While the player reads: make the screens that follow, draw the first one's buttons once
+        off screen (their words cached, as the debrief's pages do) and its still layer ahead."""
         if self.coming is None:
             if self.make_coming is None:
                 return False
             self.coming = self.make_coming()
+            return True
+        if not self.coming_warmed:
+            self.coming_warmed = True
+            self.draw_off_screen(self.coming[0], still=False)
             return True
         return self.draw_ahead(self.coming[0])
 
