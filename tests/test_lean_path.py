@@ -155,3 +155,28 @@ def test_a_day_past_the_scenarios_days_is_drawn_as_the_days_before():
     for n in (1, days, days + 1, days + 2):
         assert table[n - 1] == [low if low == high else low + int(unit(run._seed_share, share, n) * (high - low + 1))
                                 for _, low, high, _, share in sc.drift]
+
+
+def test_a_friend_starting_outside_the_scores_pulls_alike_on_both_paths():
+    """The lean path reads a friend's pull from a table by gap (Scenario.pulls), the full path works
+    it out: they agree for every gap there can be, a friend starting far below the scores too."""
+    from game.engine.records import replace
+    sample = SCENARIOS[[p.parent.name for p in PATHS].index("sample")]
+    fid, person = next((f, p) for f, p in sample.friends.items() if p.daily is None)  # no drift to clamp them
+    low = replace(sample, friends={**sample.friends, fid: replace(person, score=None)})  # starts at 0
+    assert low.pull_from == 0 - low.max_score
+    for sc in SCENARIOS + [low]:  # the table is what Scenario.pull says, gap by gap
+        gaps = range(sc.pull_from, -sc.pull_from + 1)
+        for status, table in sc.pulls.items():
+            assert (table is None) == (sc.association is None or not sc.association.weights.get(status, 0.0))
+            assert table is None or [table[g - sc.pull_from] for g in gaps] == [sc.pull(status, g) for g in gaps]
+    closed_at_0 = 0  # days closed with the friend still at 0: gaps below any two scores' within min..max
+    for seed in range(12):
+        full, lean = Run(low, seed), Run(low, seed, lean=True)
+        while not full.ended:
+            cid = full.choices()[(seed + full.step) % len(full.choices())].id
+            full.choose(cid)
+            lean.advance(cid)
+            assert snapshot(lean) == snapshot(full)
+        closed_at_0 += sum(1 for day in full.day_summaries if day.friends[fid][0] == 0)
+    assert closed_at_0 > 0

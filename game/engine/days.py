@@ -30,11 +30,9 @@ class Days(Changes):
             if assoc is not None:
                 rule = sc.rules[assoc.rule]
                 for fid, fs in st.friends.items():
-                    weight = assoc.weights.get(fs.status, 0.0)
-                    if weight:
-                        pull = max(-assoc.cap, min(assoc.cap, round(weight * (fs.score - st.score))))
-                        if pull:
-                            self._change_score(pull, rule, Origin.ASSOCIATION, fid)
+                    pull = sc.pull(fs.status, fs.score - st.score)
+                    if pull:
+                        self._change_score(pull, rule, Origin.ASSOCIATION, fid)
             summary = DaySummary(
                 day=st.day, start_score=st.day_start, end_score=st.score,
                 entries=tuple(st.ledger[st.day_entries_from:]),
@@ -58,8 +56,8 @@ class Days(Changes):
         if drifts is None or len(drifts) < closed + next_day - day:
             drifts = self._drift_days(closed + next_day - day)
         lo, hi = sc.min_score, sc.max_score
-        friends, plan, weights, score = st.friends, sc.day_close, sc.pull_weights, st.score
-        cap = sc.association.cap if sc.association is not None else 0
+        friends, plan, score = st.friends, sc.day_close, st.score
+        pulls, first = (sc.pulls, sc.pull_from) if sc.association is not None else (None, 0)
         while day < next_day:
             drift = drifts[closed]
             closed += 1
@@ -73,14 +71,10 @@ class Days(Changes):
                         new = hi
                     if new != fs.score:
                         fs = friends[fid] = shared[fs.status].get(new) or friend_state(new, fs.status)
-                if weights:
-                    weight = weights[fs.status]
-                    if weight:
-                        pull = round(weight * (fs.score - score))
-                        if pull > cap:  # max(-cap, min(cap, pull))
-                            pull = cap
-                        if pull < -cap:
-                            pull = -cap
+                if pulls is not None:
+                    table = pulls[fs.status]  # (Scenario.pull, worked out for every gap)
+                    if table is not None:
+                        pull = table[fs.score - score - first]
                         if pull:
                             score += pull
                             if score < lo:

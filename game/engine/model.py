@@ -264,8 +264,11 @@ class Scenario:
     #: a day's drift or -1 if they have none); a friend's pull reads only their own score, so
     #: each friend's drift and then pull is the day's drift of all and then the pulls of all
     day_close: tuple[tuple[str, int], ...] = field(init=False, repr=False, compare=False)
-    #: the association's weight of every status (0 where it has none); empty without association
-    pull_weights: Mapping[str, float] = field(init=False, repr=False, compare=False)
+    #: a friend's pull on the player's score at a day's close by their status (None: they pull
+    #: nothing), worked out for every gap between the two scores there can be (the pull of a gap `d`
+    #: at `d - pull_from`): a day's close looks each one up (Scenario.pull says what it is)
+    pulls: Mapping[str, Optional[tuple[int, ...]]] = field(init=False, repr=False, compare=False)
+    pull_from: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_choices", {c.id: c for s in self.scenes.values() for c in s.choices})
@@ -283,15 +286,46 @@ class Scenario:
         object.__setattr__(self, "drift_friends", tuple(fid for fid, *_ in self.drift))
         object.__setattr__(self, "day_close", tuple((fid, self.drift_friends.index(fid) if fid in self.drift_friends
                                                      else -1) for fid in self.friends))
-        assoc = self.association
-        object.__setattr__(self, "pull_weights", {} if assoc is None else
-                           {status: assoc.weights.get(status, 0.0) for status in Status})
+        # a friend's score and the player's lie within min..max once changed (either may start elsewhere)
+        starts = [self.start_score] + [f.score or 0 for f in self.friends.values()]
+        first = min([self.min_score, *starts]) - max([self.max_score, *starts])
+        object.__setattr__(self, "pull_from", first)
+        object.__setattr__(self, "pulls", {status: self._pull_table(status, first) for status in Status})
 
     def _fixed_way(self, branches: Optional[tuple[Branch, ...]]) -> Optional[Scene]:
         """The scene `branches` always lead to, if they do (not by a condition, not to the end)."""
         if not branches or branches[0].condition is not None or branches[0].target == END:
             return None
         return self.scenes.get(branches[0].target)
+
+    def pull(self, status: str, gap: int) -> int:
+        """A friend's pull on the player's score at a day's close: the association's weight of
+        their status times how far their score is from the player's, rounded, within its cap."""
+        assoc = self.association
+        if assoc is None:
+            return 0
+        weight = assoc.weights.get(status, 0.0)
+        return max(-assoc.cap, min(assoc.cap, round(weight * gap))) if weight else 0
+
+    def _pull_table(self, status: str, first: int) -> Optional[tuple[int, ...]]:
+        """The pull of every gap from `first` to `-first`, or None if a friend of `status` pulls
+        nothing. Worked out from a gap of 0 outwards until it reaches the cap, where it stays: a
+        weight is from 0 to 1, so the pull grows with the gap."""
+        assoc = self.association
+        if assoc is None or not assoc.weights.get(status, 0.0):
+            return None
+        above: list[int] = []  # gaps 0, 1, 2...
+        for gap in range(0, -first + 1):
+            above.append(self.pull(status, gap))
+            if above[-1] >= assoc.cap:
+                break
+        below: list[int] = []  # gaps -1, -2...
+        for gap in range(-1, first - 1, -1):
+            below.append(self.pull(status, gap))
+            if below[-1] <= -assoc.cap:
+                break
+        return tuple([-assoc.cap] * (-first - len(below)) + below[::-1] + above +
+                     [assoc.cap] * (-first + 1 - len(above)))
 
     def drift_batch(self, days: range) -> Batch:
         """The drift of the days closed `days` (the n-th closed day's is the n-th draw of each
