@@ -31,6 +31,7 @@ from .state import (
 
 # an enum member is slow to look up on its class, and these are looked up at every step
 _CHOICE, _SCENE, _LATER = Origin.CHOICE, Origin.SCENE, Origin.LATER
+_FRIEND = Status.FRIEND
 
 
 class Run(Days):
@@ -45,19 +46,19 @@ class Run(Days):
         self.scenario = scenario
         self._lean = lean
         self._out: Optional[Outcome] = None
-        self._origin = Origin.SCENE
+        self._origin = _SCENE
         self._choice_id = ""
         self._seed_share = seed_part(seed)
         self._drifts = None
         first = scenario.scenes[scenario.start_scene]
         self.state = RunState(seed=seed, kiosk=kiosk, score=scenario.start_score, scene=first, day=first.day,
-                              friends={fid: friend_state(f.score or 0, Status.FRIEND)
-                                       for fid, f in scenario.friends.items()},
+                              friends={fid: friend_state(f.score or 0, _FRIEND) for fid, f in scenario.friends.items()},
                               day_start=scenario.start_score)
-        target = self._resolve_skips(scenario.start_scene)
-        if target != END:
-            self.state.scene = scenario.scenes[target]
-            self.state.day = self.state.scene.day
+        if kiosk:
+            target = self._resolve_skips(scenario.start_scene)
+            if target != END:
+                self.state.scene = scenario.scenes[target]
+                self.state.day = self.state.scene.day
         if not lean:
             self.state.history.append((0, self.state.score, self.state.scene.id))
         self._enter(self.state.scene)
