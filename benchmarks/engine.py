@@ -23,8 +23,8 @@ def random_run(scenario: Scenario, seed: int, lean: bool = True, run_cls: Any = 
     of the engine's, for benchmarks/ab.py)."""
     run = run_cls(scenario, seed, lean=lean)
     prng = random.Random(seed * 7919 + 1)
-    take = run.advance if lean else run.choose
-    while run.state.ending is None:
+    take, st = run.advance if lean else run.choose, run.state  # (a run keeps its state object)
+    while st.ending is None:
         take(policy(run, prng).id)
     return run
 
