@@ -128,11 +128,11 @@ class Changes:
             self._out.friend_changes.append(change)
 
     def _rate(self, by: str, stars: int) -> None:
-        self.state.ratings.append((by, stars, self.state.step))
+        st = self.state
+        st.ratings.append((by, stars, st.step))
         if self._out is not None:
             self._out.ratings.append((by, stars))
-        ratings = self.scenario.ratings
-        if ratings is not None:
-            points = round((stars - ratings.neutral) * ratings.per_star)
-            if points:
-                self._change_score(points, self.scenario.rules[ratings.rule], _RATING, by)
+        sc = self.scenario
+        points = sc.rating_points.get(stars)
+        if points and sc.ratings is not None:
+            self._change_score(points, sc.rules[sc.ratings.rule], _RATING, by)

@@ -269,6 +269,8 @@ class Scenario:
     #: at `d - pull_from`): a day's close looks each one up (Scenario.pull says what it is)
     pulls: Mapping[str, Optional[tuple[int, ...]]] = field(init=False, repr=False, compare=False)
     pull_from: int = field(init=False, repr=False, compare=False)
+    #: a rating's score change by its stars (1 to 5, as the loader checks; none without ratings)
+    rating_points: Mapping[int, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_choices", {c.id: c for s in self.scenes.values() for c in s.choices})
@@ -291,6 +293,9 @@ class Scenario:
         first = min([self.min_score, *starts]) - max([self.max_score, *starts])
         object.__setattr__(self, "pull_from", first)
         object.__setattr__(self, "pulls", {status: self._pull_table(status, first) for status in Status})
+        r = self.ratings
+        object.__setattr__(self, "rating_points", {} if r is None else
+                           {stars: round((stars - r.neutral) * r.per_star) for stars in range(1, 6)})
 
     def _fixed_way(self, branches: Optional[tuple[Branch, ...]]) -> Optional[Scene]:
         """The scene `branches` always lead to, if they do (not by a condition, not to the end)."""
