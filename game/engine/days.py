@@ -56,8 +56,7 @@ class Days(Changes):
         if drifts is None or len(drifts) < closed + next_day - day:
             drifts = self._drift_days(closed + next_day - day)
         lo, hi = sc.min_score, sc.max_score
-        friends, plan, score = st.friends, sc.day_close, st.score
-        pulls, first = (sc.pulls, sc.pull_from) if sc.association is not None else (None, 0)
+        friends, plan, pulls, first, score = st.friends, sc.day_close, sc.pulls, sc.pull_from, st.score
         while day < next_day:
             drift = drifts[closed]
             closed += 1
@@ -71,16 +70,15 @@ class Days(Changes):
                         new = hi
                     if new != fs.score:
                         fs = friends[fid] = shared[fs.status].get(new) or friend_state(new, fs.status)
-                if pulls is not None:
-                    table = pulls[fs.status]  # (Scenario.pull, worked out for every gap)
-                    if table is not None:
-                        pull = table[fs.score - score - first]
-                        if pull:
-                            score += pull
-                            if score < lo:
-                                score = lo
-                            if score > hi:
-                                score = hi
+                table = pulls[fs.status]  # (Scenario.pull for every gap; None without a pull, or association)
+                if table is not None:
+                    pull = table[fs.score - score - first]
+                    if pull:
+                        score += pull
+                        if score < lo:
+                            score = lo
+                        if score > hi:
+                            score = hi
             day += 1
         st.day, st.closed, st.score, st.day_start = day, closed, score, score
 

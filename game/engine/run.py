@@ -17,7 +17,7 @@ from .days import Days
 from .draws import seed_part
 from .errors import RunError
 from .kinds import Origin, Status
-from .model import END, Branch, Choice, Ending, Scenario, Scene
+from .model import END, Branch, Choice, Ending, Sanction, Scenario, Scene
 from .state import (
     DaySummary,
     FriendChange,
@@ -160,15 +160,16 @@ class Run(Days):
         return self.state.score >= self.scenario.gate(gate_id).at
 
     def active_sanctions(self) -> list[str]:
-        score = self.state.score
-        return [s.id for s in self.scenario.sanctions
-                if (s.below is not None and score < s.below) or (s.condition is not None and s.condition(self))]
+        return [s.id for s in self.scenario.sanctions if self._applies(s)]
 
     def sanction_active(self, sanction_id: str) -> bool:
         """Whether one sanction applies now (a condition's `sanction.ID`: the others not tried)."""
         s = self.scenario.sanction(sanction_id)
-        return s is not None and ((s.below is not None and self.state.score < s.below) or
-                                  (s.condition is not None and bool(s.condition(self))))
+        return s is not None and self._applies(s)
+
+    def _applies(self, s: Sanction) -> bool:
+        return (s.below is not None and self.state.score < s.below) or (
+            s.condition is not None and bool(s.condition(self)))
 
     def revealed(self, sanction_id: str) -> bool:
         """Whether the player has been shown a sanction: at once, unless the scenario has a scene
